@@ -1,0 +1,3 @@
+export function Overlay() {
+  return <div data-testid="stactize-overlay" />;
+}

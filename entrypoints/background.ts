@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only; filled in by the capture/delivery work.
+});

@@ -1,0 +1,125 @@
+/**
+ * The e2e harness: Chromium with the built extension in a fresh profile, its service worker and id, the popup,
+ * and `partnerCenter`, which serves fixture HTML at the real Partner Center URLs. Every other outside host is
+ * refused, so no test reaches the internet by accident; loopback (the sandbox server) goes straight through.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { findChromium } from './browser';
+import { EXTENSION_DIR } from './paths';
+
+export interface PartnerCenter {
+  /** Serves `html` at `url` (any hash is ignored, as a server would). Also works for lookalike hosts. */
+  serve(url: string, html: string): void;
+  /** Serves `html` at `url` when given, then opens `url` in a new tab. */
+  open(url: string, html?: string): Promise<Page>;
+}
+
+export interface HarnessFixtures {
+  profileDir: string;
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  openPopup: () => Promise<Page>;
+  partnerCenter: PartnerCenter;
+}
+
+const SERVED_HOSTS = /^(partner\.microsoft\.com|partner\.microsoft\.com\.example\.net)$/;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
+
+export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export async function launchExtensionContext(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: launchArgs(),
+  });
+}
+
+/** Routes every request of a context: fixtures for Partner Center, loopback through, the rest refused. */
+export async function routeOutsideWorld(context: BrowserContext, pages: Map<string, string>): Promise<void> {
+  await context.route(
+    () => true,
+    async (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === 'chrome-extension:' || LOOPBACK.test(url.hostname)) return route.continue();
+      if (url.protocol === 'https:' && SERVED_HOSTS.test(url.hostname)) {
+        const html = pages.get(pageKey(url.href));
+        return route.fulfill({
+          status: html === undefined ? 404 : 200,
+          contentType: 'text/html; charset=utf-8',
+          body: html ?? '<!doctype html><title>Not found</title><h1>Not found</h1>',
+        });
+      }
+      return route.abort('blockedbyclient');
+    },
+  );
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+function pageKey(href: string): string {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}${url.search}`;
+}
+
+export const test = base.extend<HarnessFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'stactize-e2e-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir }, use) => {
+    const context = await launchExtensionContext(profileDir);
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    await use(await extensionWorker(context));
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+  partnerCenter: async ({ context }, use) => {
+    const pages = new Map<string, string>();
+    await routeOutsideWorld(context, pages);
+    await use({
+      serve(url, html) {
+        pages.set(pageKey(url), html);
+      },
+      async open(url, html) {
+        if (html !== undefined) pages.set(pageKey(url), html);
+        const page = await context.newPage();
+        await page.goto(url);
+        return page;
+      },
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

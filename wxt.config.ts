@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import { apiHostPermission, type BuildConfig, resolveBuildConfig } from './config/build-config';
+
+// `wxt prepare` (run after npm install, for types only) resolves the config in production mode too; it
+// builds nothing, so it must not demand the release variables.
+const preparingTypesOnly = process.argv.slice(2).includes('prepare');
+
+/** Builds for the real Stactize only in `--mode production`; every other mode defaults to the sandbox. */
+function buildConfig(mode: string): BuildConfig {
+  return resolveBuildConfig({
+    env: process.env,
+    production: mode === 'production' && !preparingTypesOnly,
+    sandboxKeyJson: readFileSync(resolve(import.meta.dirname, 'sandbox/dev-keys/sealing-public.jwk.json'), 'utf8'),
+  });
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Tests build into their own folder so that a developer's `npm run dev` output is left alone.
+  outDir: process.env.STACTIZE_OUT_DIR || '.output',
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  manifest: ({ mode, browser }) => {
+    const config = buildConfig(mode);
+    return {
+      name: 'Stactize companion for Partner Center',
+      description:
+        'Connects your Microsoft Partner Center account to Stactize: guides you through Partner Center and sends the new key to Stactize sealed.',
+      permissions: ['storage', 'alarms'],
+      host_permissions: ['https://partner.microsoft.com/*', apiHostPermission(config.apiUrl)],
+      action: { default_title: 'Stactize companion' },
+      ...(browser === 'firefox'
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'partner-center-companion@stactize.com',
+                strict_min_version: '128.0',
+                data_collection_permissions: { required: ['authenticationInfo'] },
+              },
+            },
+          }
+        : {}),
+    };
+  },
+  vite: ({ mode }) => {
+    const config = buildConfig(mode);
+    return {
+      define: {
+        __STACTIZE_API_URL__: JSON.stringify(config.apiUrl),
+        __STACTIZE_SEALING_KEY__: JSON.stringify(config.sealingKey),
+        __STACTIZE_SANDBOX__: JSON.stringify(config.sandbox),
+      },
+      plugins: [
+        {
+          // WXT sets NODE_ENV to the mode name ("sandbox"); React needs exactly "production" for its lean
+          // build. A plugin's config hook runs after WXT's per-entrypoint config, so this one wins.
+          name: 'stactize:node-env',
+          config: () => ({
+            define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production') },
+          }),
+        },
+      ],
+    };
+  },
+});
