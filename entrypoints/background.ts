@@ -1,3 +1,61 @@
+/** Wiring only: the trust gate in front of every message, the background service, alarms and start-up. */
+import { createBackgroundService } from '@/utils/background-service';
+import { clientInfo } from '@/utils/client-info';
+import { config } from '@/utils/config';
+import { createIntakeClient } from '@/utils/intake-api';
+import { type InboundType, inbound } from '@/utils/messages';
+import { messenger } from '@/utils/messaging';
+import { admit, RejectedMessageError } from '@/utils/trust-gate';
+
+const DELIVER_ALARM = 'deliver';
+/** Chrome fires alarms no sooner than 30 s after they are set: shorter waits also get a timer. */
+const ALARM_FLOOR_MS = 30_000;
+
 export default defineBackground(() => {
-  // Wiring only; filled in by the capture/delivery work.
+  const identity = { runtimeId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const service = createBackgroundService({
+    intake: createIntakeClient({ baseUrl: config.apiUrl }),
+    client: clientInfo(),
+    kid: config.sealingKey?.kid ?? '',
+    schedule(at) {
+      clearTimeout(timer);
+      if (at === null) return void browser.alarms.clear(DELIVER_ALARM);
+      // The alarm survives the worker being stopped; the timer only makes short waits short.
+      void browser.alarms.create(DELIVER_ALARM, { when: Math.max(at, Date.now() + 1000) });
+      const wait = at - Date.now();
+      if (wait < ALARM_FLOOR_MS) timer = setTimeout(() => void service.resume(), Math.max(wait, 0));
+    },
+    notifyTab(tabId, view) {
+      messenger.sendMessage('captureChanged', view, tabId).catch(() => {
+        // The tab is gone or navigated away; the popup still shows the capture.
+      });
+    },
+    setBadge(text) {
+      void browser.action.setBadgeText({ text });
+      void browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+    },
+    openPairingPage() {
+      void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#pair') });
+    },
+  });
+
+  for (const type of Object.keys(inbound) as InboundType[]) {
+    messenger.onMessage(type, async (message) => {
+      const admission = admit(type, message.data, message.sender, identity);
+      if (!admission.ok) throw new RejectedMessageError(admission.reason);
+      // The gate parsed `data` with this type's own schema, so the handler gets exactly what it declares.
+      const handler = service.handlers[type] as (data: unknown, context: { tabId: number | null }) => Promise<never>;
+      return handler(admission.data, { tabId: admission.tabId });
+    });
+  }
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DELIVER_ALARM) void service.resume();
+  });
+  browser.runtime.onStartup.addListener(() => void service.resume());
+  // Every worker start (install, update, wake-up after being stopped) picks up what was left due.
+  void service.resume();
+  void service.refreshBadge();
 });

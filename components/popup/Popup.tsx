@@ -1,7 +1,188 @@
-export function Popup() {
+/** The popup: pairing, the connection's state, and keys waiting on this device. Renders state; fetches nothing itself. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ClaimOutcome } from '@/utils/messages';
+import type { PopupState } from '@/utils/popup-state';
+import { problemText, strings } from '@/utils/strings';
+
+export interface PopupActions {
+  load(refresh: boolean): Promise<PopupState>;
+  claim(code: string): Promise<ClaimOutcome>;
+  disconnect(): Promise<void>;
+  send(captureId: string): Promise<void>;
+  discard(captureId: string): Promise<void>;
+}
+
+export function Popup({ actions }: { actions: PopupActions }) {
+  const [state, setState] = useState<PopupState | null>(null);
+  const reload = useCallback((refresh: boolean) => actions.load(refresh).then(setState, () => undefined), [actions]);
+  useEffect(() => {
+    // Stored state at once, then a refresh from the API.
+    void reload(false).then(() => reload(true));
+  }, [reload]);
+  if (!state) return <main aria-busy="true" />;
   return (
     <main>
-      <h1>Stactize companion</h1>
+      <h1>{strings.productName}</h1>
+      {state.account ? (
+        <Connected state={state} actions={actions} reload={reload} />
+      ) : (
+        <PairingForm actions={actions} onPaired={() => void reload(true)} />
+      )}
+      <Outbox state={state} actions={actions} reload={reload} />
     </main>
+  );
+}
+
+function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: () => void }) {
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      aria-label="Connect to Stactize"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setBusy(true);
+        void actions
+          .claim(code)
+          .then((outcome) => {
+            if (outcome.ok) onPaired();
+            else setError(outcome.message);
+          })
+          .finally(() => setBusy(false));
+      }}
+    >
+      <p>{strings.pairingHelp}</p>
+      <label htmlFor="pairing-code">{strings.pairingLabel}</label>
+      <input
+        id="pairing-code"
+        autoComplete="off"
+        spellCheck={false}
+        value={code}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? 'pairing-error' : undefined}
+        onChange={(event) => setCode(event.target.value)}
+      />
+      <button type="submit" disabled={busy}>
+        {strings.pairingConnect}
+      </button>
+      {error && (
+        <p id="pairing-error" role="alert" className="problem">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function daysUntil(date: string, now = Date.now()): number {
+  return Math.ceil((Date.parse(`${date}T00:00:00Z`) - now) / 86_400_000);
+}
+
+function Connected({
+  state,
+  actions,
+  reload,
+}: {
+  state: PopupState;
+  actions: PopupActions;
+  reload: (refresh: boolean) => Promise<void>;
+}) {
+  const credential = state.connection?.credential ?? null;
+  return (
+    <section aria-labelledby="connection-title">
+      <h2 id="connection-title">{strings.connectedTo(state.account?.name ?? '')}</h2>
+      {state.updateRequired && (
+        <p role="alert" className="problem">
+          {strings.updateRequired}
+        </p>
+      )}
+      {state.connectionProblem && <p className="note">{strings.connectionProblem[state.connectionProblem]}</p>}
+      <div role="status" className="credential">
+        {!credential && <p>{strings.noCredential}</p>}
+        {credential?.status === 'pending_verification' && <p>{strings.pending}</p>}
+        {credential?.status === 'verified' && <p>{strings.verified}</p>}
+        {credential?.status === 'rejected' && (
+          <>
+            <p>{strings.rejected}</p>
+            <p className="problem">{strings.rejection[credential.reason ?? ''] ?? strings.problemFallback}</p>
+          </>
+        )}
+      </div>
+      {credential && (
+        <dl>
+          <dt>Application</dt>
+          <dd>{credential.applicationName ?? '—'}</dd>
+          <dt>Tenant ID</dt>
+          <dd>{credential.tenantId}</dd>
+          <dt>Client ID</dt>
+          <dd>{credential.clientId}</dd>
+          {credential.keyExpiresAt && (
+            <>
+              <dt>Key expiry</dt>
+              <dd>{strings.keyExpires(credential.keyExpiresAt, daysUntil(credential.keyExpiresAt))}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <button type="button" onClick={() => void actions.disconnect().then(() => reload(false))}>
+        {strings.disconnect}
+      </button>
+    </section>
+  );
+}
+
+function Outbox({
+  state,
+  actions,
+  reload,
+}: {
+  state: PopupState;
+  actions: PopupActions;
+  reload: (refresh: boolean) => Promise<void>;
+}) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  if (!state.outbox.length) return null;
+  return (
+    <section aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{strings.waiting}</h2>
+      <ul>
+        {state.outbox.map((entry) => (
+          <li key={entry.captureId}>
+            <p>
+              <strong>{entry.applicationName ?? entry.clientId}</strong> — {entry.state}
+            </p>
+            {entry.lastError && <p className="problem">{problemText(entry.lastError.code)}</p>}
+            {entry.state === 'retrying' && entry.nextAttemptAt && (
+              <p>Next attempt at {new Date(entry.nextAttemptAt).toLocaleTimeString()}</p>
+            )}
+            {confirming === entry.captureId ? (
+              <div role="alertdialog" aria-label={strings.discard} aria-describedby={`confirm-${entry.captureId}`}>
+                <p id={`confirm-${entry.captureId}`}>{strings.discardConfirm}</p>
+                <button type="button" onClick={() => void actions.discard(entry.captureId).then(() => reload(false))}>
+                  {strings.discardYes}
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  {strings.cancel}
+                </button>
+              </div>
+            ) : (
+              <>
+                <button
+                  type="button"
+                  disabled={state.updateRequired || !state.account || entry.state === 'sending'}
+                  onClick={() => void actions.send(entry.captureId).then(() => reload(false))}
+                >
+                  {strings.send}
+                </button>
+                <button type="button" onClick={() => setConfirming(entry.captureId)}>
+                  {strings.discard}
+                </button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,192 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { createBackgroundService } from '@/utils/background-service';
+import type { IntakeClient, IntakeError, IntakeResult } from '@/utils/intake-api';
+import { sealedSha256 } from '@/utils/intake-api';
+import { sealCredential } from '@/utils/sealing';
+import { outboxItem, pairingItem } from '@/utils/storage';
+import { CAPTURE, CLIENT, KEY, publicJwk, TENANT } from './helpers';
+
+const client = { name: 'stactize-partner-center-companion' as const, version: '0.1.0', browser: 'chrome' as const };
+const pairing = {
+  pairingId: '0c7f4a0e-0000-4000-8000-000000000001',
+  account: { id: 'acc_1', name: 'Contoso ISV' },
+  intakeToken: 't'.repeat(40),
+  expiresAt: '2027-02-25T00:00:00Z',
+  pairedAt: '2026-11-27T00:00:00Z',
+};
+
+async function capture() {
+  const sealed = await sealCredential(
+    { captureId: CAPTURE, tenantId: TENANT, clientId: CLIENT, revealSecret: () => KEY },
+    publicJwk,
+  );
+  return {
+    captureId: CAPTURE,
+    tenantId: TENANT,
+    clientId: CLIENT,
+    applicationName: 'Stactize integration',
+    keyExpiresAt: '2028-11-27',
+    capturedAt: '2026-11-27T06:00:00.000Z',
+    sealed,
+    kid: publicJwk.kid,
+    confidence: 'high' as const,
+    clientIdMismatch: false,
+  };
+}
+
+function fakeIntake(answers: Array<'ack' | 'bad-ack' | IntakeError>) {
+  const submitted: unknown[] = [];
+  const intake: IntakeClient = {
+    claimPairing: vi.fn(async () => ({
+      ok: true as const,
+      status: 201,
+      data: { ...pairing, intakeToken: pairing.intakeToken },
+    })),
+    revokePairing: vi.fn(async () => ({ ok: true as const, status: 204, data: null })),
+    getConnection: vi.fn(async () => ({ ok: false as const, error: { kind: 'network' as const } })),
+    async submitCredential(_token, submission): Promise<IntakeResult<never>> {
+      submitted.push(submission);
+      const answer = answers.shift() ?? 'ack';
+      if (typeof answer === 'object') return { ok: false, error: answer };
+      const sha = answer === 'ack' ? await sealedSha256(submission.sealed) : 'A'.repeat(43);
+      const data = {
+        captureId: submission.captureId,
+        credentialId: 'cred_1',
+        status: 'pending_verification' as const,
+        receivedAt: '2026-11-27T06:00:02Z',
+        sealedSha256: sha,
+      };
+      return { ok: true, status: 201, data } as never;
+    },
+  };
+  return { intake, submitted };
+}
+
+function service(intake: IntakeClient, now = () => 1_000_000) {
+  const notified: Array<[number, string]> = [];
+  const scheduled: Array<number | null> = [];
+  const svc = createBackgroundService({
+    intake,
+    client,
+    kid: publicJwk.kid,
+    schedule: (at) => scheduled.push(at),
+    notifyTab: (tabId, view) => notified.push([tabId, view.state]),
+    setBadge: () => {},
+    openPairingPage: () => {},
+    now,
+    random: () => 0.5,
+  });
+  return { svc, notified, scheduled };
+}
+
+describe('the background service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('stores a capture, sends it on request, checks the ack and then forgets the sealed copy', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake, submitted } = fakeIntake(['ack']);
+    const { svc, notified } = service(intake);
+    const stored = await svc.handlers.storeCapture(await capture(), { tabId: 4 });
+    expect(stored.state).toBe('secured');
+    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: 4 });
+    await svc.resume();
+    expect(submitted).toHaveLength(1);
+    expect(await outboxItem.getValue()).toEqual({});
+    expect((await svc.handlers.captureStatus({ captureId: CAPTURE }, { tabId: 4 })).state).toBe('delivered');
+    expect(notified.at(-1)).toEqual([4, 'delivered']);
+  });
+
+  it('retries a retryable failure with the identical body, honouring Retry-After', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake, submitted } = fakeIntake([
+      { kind: 'http', status: 429, code: 'rate_limited', message: 'slow down', retryAfterMs: 120_000 },
+      'ack',
+    ]);
+    let now = 1_000_000;
+    const { svc, scheduled } = service(intake, () => now);
+    await svc.handlers.storeCapture(await capture(), { tabId: null });
+    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await svc.resume();
+    const entry = (await outboxItem.getValue())[CAPTURE];
+    expect(entry).toMatchObject({ state: 'retrying', lastError: { code: 'rate_limited' } });
+    expect(entry?.nextAttemptAt).toBeGreaterThanOrEqual(1_000_000 + 120_000);
+    expect(scheduled.at(-1)).toBe(entry?.nextAttemptAt);
+    now = entry?.nextAttemptAt ?? now;
+    await svc.resume();
+    expect(submitted).toHaveLength(2);
+    expect(submitted[1]).toEqual(submitted[0]);
+    expect(await outboxItem.getValue()).toEqual({});
+  });
+
+  it('keeps the entry and asks for attention on a permanent error, and on an ack that never matches', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([{ kind: 'http', status: 401, code: 'unauthorized', message: 'no' }]);
+    const { svc } = service(intake);
+    await svc.handlers.storeCapture(await capture(), { tabId: null });
+    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await svc.resume();
+    expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
+      state: 'attention',
+      lastError: { code: 'unauthorized' },
+    });
+
+    const mismatching = fakeIntake(['bad-ack']);
+    const second = service(mismatching.intake);
+    await second.svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await second.svc.resume();
+    expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
+      state: 'retrying',
+      lastError: { code: 'ack_mismatch' },
+    });
+  });
+
+  it('keeps a capture made before pairing, and sends it once paired', async () => {
+    const { intake, submitted } = fakeIntake(['ack']);
+    const { svc } = service(intake);
+    await svc.handlers.storeCapture(await capture(), { tabId: null });
+    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await svc.resume();
+    expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
+      state: 'attention',
+      lastError: { code: 'not_paired' },
+    });
+    expect(await svc.handlers.claimPairing({ code: 'abcd 2345' }, { tabId: null })).toEqual({
+      ok: true,
+      accountName: 'Contoso ISV',
+    });
+    await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual({}));
+    expect(submitted).toHaveLength(1);
+  });
+
+  it('stores nothing when a pairing code is refused', async () => {
+    const { intake } = fakeIntake([]);
+    intake.claimPairing = async () => ({
+      ok: false,
+      error: { kind: 'http', status: 410, code: 'pairing_code_expired', message: 'expired' },
+    });
+    const { svc } = service(intake);
+    const outcome = await svc.handlers.claimPairing({ code: 'ABCD-2345' }, { tabId: null });
+    expect(outcome).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await pairingItem.getValue()).toBeNull();
+    expect(await svc.handlers.claimPairing({ code: 'OOPS-1234' }, { tabId: null })).toMatchObject({
+      ok: false,
+      reason: 'characters',
+    });
+  });
+
+  it('never stores the key in clear', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([{ kind: 'network' }]);
+    const { svc } = service(intake);
+    await svc.handlers.storeCapture(await capture(), { tabId: 1 });
+    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: 1 });
+    await svc.resume();
+    const everything = JSON.stringify([
+      await fakeBrowser.storage.local.get(null),
+      await fakeBrowser.storage.session.get(null),
+    ]);
+    expect(everything).toContain(CAPTURE);
+    expect(everything).not.toContain(KEY);
+  });
+});

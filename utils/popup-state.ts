@@ -1,0 +1,79 @@
+/** What the popup renders: built in the background from stored state, so it shows at once and offline. */
+import type { Connection } from './intake-api';
+import type { CaptureView } from './messages';
+import type { OutboxEntry } from './outbox';
+import type { ConnectionSnapshot, Delivery, Pairing } from './storage';
+
+export interface PopupState {
+  account: { name: string; expiresAt: string } | null;
+  connection: Connection | null;
+  connectionProblem: ConnectionSnapshot['problem'];
+  /** This build's sealing key is no longer accepted by Stactize: the user must update the extension. */
+  updateRequired: boolean;
+  outbox: CaptureView[];
+  deliveries: Delivery[];
+}
+
+export function entryView(entry: OutboxEntry): CaptureView {
+  return {
+    captureId: entry.captureId,
+    state: entry.state,
+    tenantId: entry.tenantId,
+    clientId: entry.clientId,
+    applicationName: entry.applicationName,
+    keyExpiresAt: entry.keyExpiresAt,
+    clientIdMismatch: entry.clientIdMismatch,
+    attempts: entry.attempts,
+    nextAttemptAt: entry.nextAttemptAt,
+    lastError: entry.lastError,
+  };
+}
+
+export function deliveredView(delivery: Delivery): CaptureView {
+  return {
+    captureId: delivery.captureId,
+    state: 'delivered',
+    tenantId: delivery.tenantId,
+    clientId: delivery.clientId,
+    applicationName: delivery.applicationName,
+    keyExpiresAt: delivery.keyExpiresAt,
+    clientIdMismatch: false,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
+}
+
+export function unknownView(captureId: string): CaptureView {
+  return {
+    captureId,
+    state: 'unknown',
+    tenantId: null,
+    clientId: null,
+    applicationName: null,
+    keyExpiresAt: null,
+    clientIdMismatch: false,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
+}
+
+export function buildPopupState(input: {
+  pairing: Pairing | null;
+  snapshot: ConnectionSnapshot;
+  outbox: OutboxEntry[];
+  deliveries: Delivery[];
+  kid: string;
+}): PopupState {
+  const { pairing, snapshot } = input;
+  const accepted = snapshot.connection?.acceptedSealingKeyIds;
+  return {
+    account: pairing ? { name: pairing.account.name, expiresAt: pairing.expiresAt } : null,
+    connection: pairing ? snapshot.connection : null,
+    connectionProblem: pairing ? snapshot.problem : null,
+    updateRequired: Boolean(pairing && accepted && !accepted.includes(input.kid)),
+    outbox: input.outbox.map(entryView).sort((a, b) => a.captureId.localeCompare(b.captureId)),
+    deliveries: input.deliveries,
+  };
+}

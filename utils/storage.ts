@@ -1,0 +1,55 @@
+/**
+ * Every stored thing, declared once, with a version. Only the background writes; `storage.local` holds
+ * ciphertext (sealed JWEs) and identifiers, never a key in clear.
+ */
+import { storage } from '#imports';
+import type { Outbox } from './outbox';
+
+export interface Pairing {
+  pairingId: string;
+  account: { id: string; name: string };
+  intakeToken: string;
+  expiresAt: string;
+  pairedAt: string;
+}
+
+export interface Delivery {
+  captureId: string;
+  credentialId: string;
+  tenantId: string;
+  clientId: string;
+  applicationName: string | null;
+  keyExpiresAt: string | null;
+  deliveredAt: string;
+  accountName: string;
+}
+
+/** The Intake API's write-only token and the account it belongs to; null when not paired. */
+export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
+
+/** Sealed captures not yet acknowledged by Stactize, by captureId. The durable heart of "never lose a key". */
+export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {}, version: 1 });
+
+/** The last acknowledged deliveries (identifiers only), newest first, for the overlay and the popup. */
+export const deliveriesItem = storage.defineItem<Delivery[]>('local:deliveries', { fallback: [], version: 1 });
+
+export const MAX_DELIVERIES_KEPT = 20;
+
+/** Which tab captured what, so that state changes reach that tab's overlay even after a worker restart. */
+export const captureTabsItem = storage.defineItem<Record<string, number>>('session:captureTabs', {
+  fallback: {},
+  version: 1,
+});
+
+export interface ConnectionSnapshot {
+  /** The last GET /v1/connection answer, as parsed; null before the first. */
+  connection: import('./intake-api').Connection | null;
+  fetchedAt: string | null;
+  /** Why the last refresh failed, when it did: shown as what it means, the stored answer is kept. */
+  problem: 'unreachable' | 'unauthorized' | 'rate_limited' | null;
+}
+
+export const connectionItem = storage.defineItem<ConnectionSnapshot>('local:connection', {
+  fallback: { connection: null, fetchedAt: null, problem: null },
+  version: 1,
+});
