@@ -7,6 +7,11 @@ import { apiHostPermission, type BuildConfig, resolveBuildConfig } from './confi
 // builds nothing, so it must not demand the release variables.
 const preparingTypesOnly = process.argv.slice(2).includes('prepare');
 
+// Sandbox builds are release-quality builds that talk to the sandbox: React and its JSX transform must take
+// their production paths, which they choose by NODE_ENV, not by WXT's mode name.
+const building = ['build', 'zip'].some((command) => process.argv.slice(2).includes(command));
+process.env.NODE_ENV ??= building ? 'production' : 'development';
+
 /** Builds for the real Stactize only in `--mode production`; every other mode defaults to the sandbox. */
 function buildConfig(mode: string): BuildConfig {
   return resolveBuildConfig({
@@ -57,7 +62,7 @@ export default defineConfig({
           // build. A plugin's config hook runs after WXT's per-entrypoint config, so this one wins.
           name: 'stactize:node-env',
           config: () => ({
-            define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production') },
+            define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV) },
           }),
         },
       ],

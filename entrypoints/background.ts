@@ -32,6 +32,9 @@ export default defineBackground(() => {
         // The tab is gone or navigated away; the popup still shows the capture.
       });
     },
+    notifyAccount(tabId, account) {
+      messenger.sendMessage('accountChanged', account, tabId).catch(() => {});
+    },
     setBadge(text) {
       void browser.action.setBadgeText({ text });
       void browser.action.setBadgeBackgroundColor({ color: '#b3261e' });

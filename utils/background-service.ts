@@ -4,7 +4,7 @@
  */
 import { createDeliverer } from './delivery';
 import type { ClientInfo, createIntakeClient } from './intake-api';
-import type { CaptureView, InboundData, InboundType, ProtocolMap } from './messages';
+import type { AccountView, CaptureView, InboundData, InboundType, ProtocolMap } from './messages';
 import { addCapture, type Outbox, remove as removeEntry, requestSend, waitingOnUser } from './outbox';
 import { claimPairing, disconnect } from './pairing';
 import { buildPopupState, deliveredView, entryView, unknownView } from './popup-state';
@@ -26,6 +26,7 @@ export interface ServiceDeps {
   kid: string;
   schedule(at: number | null): void;
   notifyTab(tabId: number, view: CaptureView): void;
+  notifyAccount(tabId: number, account: AccountView): void;
   setBadge(text: string): void;
   openPairingPage(): void;
   now?: () => number;
@@ -125,6 +126,17 @@ export function createBackgroundService(deps: ServiceDeps) {
     await refreshBadge();
   }
 
+  async function accountView(): Promise<AccountView> {
+    const pairing = await pairingItem.getValue();
+    return { paired: Boolean(pairing), accountName: pairing?.account.name ?? null };
+  }
+
+  /** Tabs holding captures learn at once that the account changed. */
+  async function announceAccount(): Promise<void> {
+    const view = await accountView();
+    for (const tabId of new Set(Object.values(await captureTabsItem.getValue()))) deps.notifyAccount(tabId, view);
+  }
+
   /** After pairing, captures that stopped for want of a pairing go out by themselves. */
   async function resendAfterPairing(): Promise<void> {
     await mutateOutbox((outbox) =>
@@ -155,10 +167,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       await refreshBadge();
       return { discarded: before !== after };
     },
-    async account() {
-      const pairing = await pairingItem.getValue();
-      return { paired: Boolean(pairing), accountName: pairing?.account.name ?? null };
-    },
+    account: () => accountView(),
     async openPairing() {
       deps.openPairingPage();
     },
@@ -168,6 +177,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         await connectionItem.setValue({ connection: null, fetchedAt: null, problem: null });
         void refreshConnection();
         void resendAfterPairing();
+        await announceAccount();
       }
       return outcome;
     },
@@ -175,6 +185,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       await disconnect(pairingDeps);
       await connectionItem.setValue({ connection: null, fetchedAt: null, problem: null });
       await refreshBadge();
+      await announceAccount();
       return { disconnected: true };
     },
     async popupState({ refresh }) {

@@ -7,7 +7,7 @@ import type { SealingPublicJwk } from '@/config/build-config';
 import type { AccountView, CaptureView, InboundData } from './messages';
 import { sealCredential } from './sealing';
 
-export interface KeyScreenReading {
+export interface CaptureReading {
   clientId: string;
   tenantId: string | null;
   applicationName: string | null;
@@ -42,7 +42,7 @@ export interface CaptureDeps {
   sendCapture(captureId: string): Promise<CaptureView>;
   getAccount(): Promise<AccountView>;
   /** The page model's current key-screen reading, or null when the key is no longer shown. */
-  currentReading(): KeyScreenReading | null;
+  currentReading(): CaptureReading | null;
   now?: () => Date;
   randomUUID?: () => string;
 }
@@ -80,7 +80,7 @@ export function createCaptureController(deps: CaptureDeps) {
     for (const listener of listeners) listener();
   }
 
-  async function seal(reading: KeyScreenReading, tenantId: string): Promise<void> {
+  async function seal(reading: CaptureReading, tenantId: string): Promise<void> {
     const key = reading.revealKey();
     const digest = await fingerprint(key);
     if (captured.has(digest)) return;
@@ -141,7 +141,7 @@ export function createCaptureController(deps: CaptureDeps) {
     /** True while a key on this page is shown but not yet secured: leaving the page must ask first. */
     unsecured: () => state.phase === 'needTenant' || state.phase === 'securing' || state.phase === 'failed',
     /** Called with each new page-model reading of the key screen. */
-    onReading(reading: KeyScreenReading): Promise<void> {
+    onReading(reading: CaptureReading): Promise<void> {
       return run(async () => {
         set({ clientIdMismatch: reading.clientIdMismatch });
         if (reading.tenantId) return seal(reading, reading.tenantId);
@@ -164,6 +164,9 @@ export function createCaptureController(deps: CaptureDeps) {
     /** A state change pushed by the background for one of this page's captures. */
     onCaptureChanged(view: CaptureView): void {
       if (state.view && view.captureId === state.view.captureId) set({ view });
+    },
+    onAccountChanged(account: AccountView): void {
+      set({ account });
     },
     async refreshAccount(): Promise<void> {
       set({ account: await deps.getAccount() });

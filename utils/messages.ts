@@ -88,4 +88,6 @@ export interface ProtocolMap {
   popupState(data: InboundData<'popupState'>): import('./popup-state').PopupState;
   /** background → content: a capture of this tab changed state. */
   captureChanged(data: CaptureView): void;
+  /** background → content: paired or disconnected, so the send button names the right account. */
+  accountChanged(data: AccountView): void;
 }

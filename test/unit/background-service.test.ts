@@ -72,6 +72,7 @@ function service(intake: IntakeClient, now = () => 1_000_000) {
     kid: publicJwk.kid,
     schedule: (at) => scheduled.push(at),
     notifyTab: (tabId, view) => notified.push([tabId, view.state]),
+    notifyAccount: () => {},
     setBadge: () => {},
     openPairingPage: () => {},
     now,

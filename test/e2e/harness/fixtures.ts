@@ -7,8 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
+import { type SandboxServer, startSandboxServer } from '../../../sandbox/server/server';
 import { findChromium } from './browser';
-import { EXTENSION_DIR } from './paths';
+import { EXTENSION_DIR, SANDBOX_PORT } from './paths';
 
 export interface PartnerCenter {
   /** Serves `html` at `url` (any hash is ignored, as a server would). Also works for lookalike hosts. */
@@ -17,7 +18,16 @@ export interface PartnerCenter {
   open(url: string, html?: string): Promise<Page>;
 }
 
+export interface WorkerFixtures {
+  /** The sandbox Intake API as a real HTTP server on loopback, at the URL the e2e build bakes in. */
+  sandboxServer: SandboxServer;
+}
+
 export interface HarnessFixtures {
+  /** The sandbox, reset for this test. */
+  sandbox: SandboxServer;
+  /** Pairs the extension through its popup with a fresh code; returns the account name shown. */
+  pair: () => Promise<string>;
   profileDir: string;
   context: BrowserContext;
   serviceWorker: Worker;
@@ -80,7 +90,33 @@ function pageKey(href: string): string {
   return `${url.origin}${url.pathname}${url.search}`;
 }
 
-export const test = base.extend<HarnessFixtures>({
+export const test = base.extend<HarnessFixtures, WorkerFixtures>({
+  sandboxServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'stactize-e2e-sandbox-'));
+      const server = await startSandboxServer({ port: SANDBOX_PORT, dataDir });
+      await use(server);
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  sandbox: async ({ sandboxServer }, use) => {
+    sandboxServer.admin.reset();
+    await use(sandboxServer);
+  },
+  pair: async ({ sandbox, openPopup }, use) => {
+    await use(async () => {
+      const { code, account } = sandbox.admin.createPairingCode();
+      const popup = await openPopup();
+      await popup.getByLabel('Pairing code').fill(code.toLowerCase());
+      await popup.getByRole('button', { name: 'Connect', exact: true }).click();
+      await popup.getByRole('heading', { name: `Connected to ${account.name}` }).waitFor();
+      await popup.close();
+      return account.name;
+    });
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   profileDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'stactize-e2e-profile-'));

@@ -1,0 +1,151 @@
+/**
+ * Capture and delivery, end to end: the built extension in Chromium, fixture pages at the real Partner Center
+ * URL, and the sandbox Intake API as a real HTTP server. Every test ends with the leak scans.
+ */
+import type { Page } from '@playwright/test';
+import type { Fault } from '../../sandbox/server/server';
+import { expect, test } from './harness/fixtures';
+import { findSecret, recordConsole } from './harness/leaks';
+import { runningWorker, stopServiceWorker } from './harness/service-worker';
+import { APP_URL, CLIENT_ID, freshKey, KEY_URL, keyFlowPage, TENANT_ID } from './pages/key-flow';
+
+const overlay = (page: Page) => page.locator('stactize-companion');
+
+async function reachKeyScreen(page: Page) {
+  await page.getByRole('button', { name: 'Add new key' }).click();
+  await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+}
+
+function sendButton(page: Page) {
+  return overlay(page).getByRole('button', { name: /^Send key to Stactize/ });
+}
+
+test.describe('capture and delivery', () => {
+  test('pair → capture → send → Delivered: the sandbox holds the right key once, and nothing leaked', async ({
+    context,
+    serviceWorker,
+    partnerCenter,
+    sandbox,
+    pair,
+  }) => {
+    const console = recordConsole(context, serviceWorker);
+    const account = await pair();
+    const key = freshKey();
+    partnerCenter.serve(KEY_URL, key);
+    const page = await partnerCenter.open(APP_URL, keyFlowPage());
+    await reachKeyScreen(page);
+    expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page] })).toEqual([]);
+
+    await expect(sendButton(page)).toHaveAccessibleName(`Send key to Stactize (${account})`);
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+
+    const received = sandbox.admin.listCredentials();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      tenantId: TENANT_ID,
+      clientId: CLIENT_ID,
+      secret: key,
+      applicationName: 'Stactize <b>integration</b>',
+      keyExpiresAt: '2028-11-27',
+      submissions: 1,
+    });
+    expect(await serviceWorker.evaluate(() => chrome.storage.local.get('outbox'))).toEqual({ outbox: {} });
+
+    await page.goBack(); // client-side: Partner Center no longer shows the key
+    await expect(page.getByRole('button', { name: 'Add new key' })).toBeVisible();
+    expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page], domPages: [page] })).toEqual(
+      [],
+    );
+  });
+
+  test('a key captured before pairing is sealed and kept, and sent once paired', async ({
+    context,
+    serviceWorker,
+    partnerCenter,
+    sandbox,
+    pair,
+  }) => {
+    const console = recordConsole(context, serviceWorker);
+    const key = freshKey();
+    partnerCenter.serve(KEY_URL, key);
+    const page = await partnerCenter.open(APP_URL, keyFlowPage());
+    await reachKeyScreen(page);
+    await expect(sendButton(page)).toHaveAccessibleName(/connect first/);
+    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get('outbox'));
+    expect(Object.keys(stored.outbox as object)).toHaveLength(1);
+
+    const account = await pair();
+    await expect(sendButton(page)).toHaveAccessibleName(`Send key to Stactize (${account})`);
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+    expect(sandbox.admin.listCredentials().map((c) => c.secret)).toEqual([key]);
+    expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page] })).toEqual([]);
+  });
+
+  const faults: Array<[string, Fault]> = [
+    ['a 500', { kind: 'status', status: 500, count: 1 }],
+    ['a 503', { kind: 'status', status: 503, count: 2 }],
+    ['a 429 with Retry-After', { kind: 'rate_limit', retryAfter: 1, count: 1 }],
+    ['a slow answer', { kind: 'delay', ms: 1500, count: 1 }],
+    // Twice: Chromium resends a POST once by itself after a reset on a reused connection.
+    ['a socket reset', { kind: 'reset', count: 2 }],
+    ['the connection closed after the body was processed', { kind: 'close_after_processing', count: 2 }],
+  ];
+  for (const [name, fault] of faults) {
+    test(`after ${name}, exactly one credential is stored in the end`, async ({
+      context,
+      serviceWorker,
+      partnerCenter,
+      sandbox,
+      pair,
+    }) => {
+      const console = recordConsole(context, serviceWorker);
+      await pair();
+      const key = freshKey();
+      partnerCenter.serve(KEY_URL, key);
+      const page = await partnerCenter.open(APP_URL, keyFlowPage());
+      await reachKeyScreen(page);
+      sandbox.admin.injectFault(fault);
+      await sendButton(page).click();
+      await expect(overlay(page).getByRole('status')).toHaveText('Delivered', { timeout: 30_000 });
+      expect(sandbox.admin.pendingFaults()).toEqual([]);
+      const received = sandbox.admin.listCredentials();
+      expect(received).toHaveLength(1);
+      expect(received[0]?.secret).toBe(key);
+      expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page] })).toEqual([]);
+    });
+  }
+
+  test('the service worker stopped right after "Secured" and again mid-send: delivered exactly once', async ({
+    context,
+    serviceWorker,
+    partnerCenter,
+    sandbox,
+    pair,
+    openPopup,
+  }) => {
+    const console = recordConsole(context, serviceWorker);
+    await pair();
+    const key = freshKey();
+    partnerCenter.serve(KEY_URL, key);
+    const page = await partnerCenter.open(APP_URL, keyFlowPage());
+    await reachKeyScreen(page);
+
+    await stopServiceWorker(context, page);
+    // The click wakes a new worker, which finds the capture in storage.
+    sandbox.admin.injectFault({ kind: 'delay', ms: 5000, count: 1 });
+    await sendButton(page).click();
+    await expect.poll(() => sandbox.admin.state().submissions).not.toEqual({});
+    await stopServiceWorker(context, page); // mid-send: the answer never reaches the stopped worker
+
+    const popup = await openPopup(); // any event wakes the worker, which resends what was left mid-send
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered', { timeout: 30_000 });
+    const received = sandbox.admin.listCredentials();
+    expect(received).toHaveLength(1);
+    expect(received[0]?.secret).toBe(key);
+    await popup.close();
+    const worker = await runningWorker(context);
+    expect(await findSecret(key, { worker, console, overlayPages: [page] })).toEqual([]);
+  });
+});
