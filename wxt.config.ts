@@ -32,7 +32,7 @@ export default defineConfig({
       name: 'Stactize companion for Partner Center',
       description:
         'Connects your Microsoft Partner Center account to Stactize: guides you through Partner Center and sends the new key to Stactize sealed.',
-      permissions: ['storage', 'alarms'],
+      permissions: ['storage', 'alarms', 'notifications'],
       host_permissions: ['https://partner.microsoft.com/*', apiHostPermission(config.apiUrl)],
       action: { default_title: 'Stactize companion' },
       ...(browser === 'firefox'

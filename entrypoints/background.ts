@@ -8,6 +8,8 @@ import { messenger } from '@/utils/messaging';
 import { admit, RejectedMessageError } from '@/utils/trust-gate';
 
 const DELIVER_ALARM = 'deliver';
+const CONNECTION_ALARM = 'connection';
+const EXPIRY_ALARM = 'expiry';
 /** Chrome fires alarms no sooner than 30 s after they are set: shorter waits also get a timer. */
 const ALARM_FLOOR_MS = 30_000;
 
@@ -42,6 +44,22 @@ export default defineBackground(() => {
     openPairingPage() {
       void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#pair') });
     },
+    openTab(url) {
+      void browser.tabs.create({ url });
+    },
+    scheduleConnectionRefresh(at) {
+      if (at === null) return void browser.alarms.clear(CONNECTION_ALARM);
+      void browser.alarms.create(CONNECTION_ALARM, { when: at });
+      setTimeout(() => void service.refreshConnection(), Math.max(at - Date.now(), 0));
+    },
+    notify({ id, title, message }) {
+      void browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
+    },
   });
 
   for (const type of Object.keys(inbound) as InboundType[]) {
@@ -56,6 +74,12 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DELIVER_ALARM) void service.resume();
+    if (alarm.name === CONNECTION_ALARM || alarm.name === EXPIRY_ALARM) void service.refreshConnection();
+  });
+  // Expiry reminders are checked twice a day, whether or not the popup is opened.
+  void browser.alarms.create(EXPIRY_ALARM, { periodInMinutes: 12 * 60, delayInMinutes: 1 });
+  browser.notifications.onClicked.addListener((id) => {
+    if (id.startsWith('expiry:')) void service.openPartnerCenter('rotate');
   });
   browser.runtime.onStartup.addListener(() => void service.resume());
   // Every worker start (install, update, wake-up after being stopped) picks up what was left due.

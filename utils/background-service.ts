@@ -3,6 +3,7 @@
  * and tabs. `entrypoints/background.ts` only connects this to the browser; tests can build it with fakes.
  */
 import { createDeliverer } from './delivery';
+import { dueReminder, expiringSoon } from './expiry';
 import type { ClientInfo, createIntakeClient } from './intake-api';
 import type { AccountView, CaptureView, InboundData, InboundType, ProtocolMap } from './messages';
 import { addCapture, type Outbox, remove as removeEntry, requestSend, waitingOnUser } from './outbox';
@@ -12,6 +13,8 @@ import {
   captureTabsItem,
   connectionItem,
   deliveriesItem,
+  expiryRemindersItem,
+  guideRequestItem,
   MAX_DELIVERIES_KEPT,
   outboxItem,
   type Pairing,
@@ -19,6 +22,10 @@ import {
 } from './storage';
 
 type IntakeClient = ReturnType<typeof createIntakeClient>;
+
+/** Where rotating or connecting starts: the Microsoft Entra applications tab. */
+export const PARTNER_CENTER_APPS_URL = 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps';
+const PENDING_REFRESH_MS = 5_000;
 
 export interface ServiceDeps {
   intake: IntakeClient;
@@ -29,6 +36,10 @@ export interface ServiceDeps {
   notifyAccount(tabId: number, account: AccountView): void;
   setBadge(text: string): void;
   openPairingPage(): void;
+  openTab(url: string): void;
+  /** Refresh the connection status again at this time (an alarm), or stop. */
+  scheduleConnectionRefresh(at: number | null): void;
+  notify(notification: { id: string; title: string; message: string }): void;
   now?: () => number;
   random?: () => number;
 }
@@ -65,11 +76,36 @@ export function createBackgroundService(deps: ServiceDeps) {
     return delivered ? deliveredView(delivered) : unknownView(captureId);
   }
 
+  /** Something waits on the user (a number), the key expires soon (!), or Stactize is verifying (…). */
   async function refreshBadge(): Promise<void> {
     const outbox = await outboxItem.getValue();
     const waiting = waitingOnUser(outbox).length;
-    const pending = (await connectionItem.getValue()).connection?.credential?.status === 'pending_verification';
-    deps.setBadge(waiting ? String(waiting) : pending ? '…' : '');
+    const credential = (await connectionItem.getValue()).connection?.credential;
+    const expiring = credential?.status !== 'rejected' && expiringSoon(credential?.keyExpiresAt, now());
+    deps.setBadge(
+      waiting ? String(waiting) : expiring ? '!' : credential?.status === 'pending_verification' ? '…' : '',
+    );
+  }
+
+  /** Shows the 30/7/1-day reminder for the delivered key when one is due. */
+  async function checkExpiry(): Promise<void> {
+    const credential = (await connectionItem.getValue()).connection?.credential;
+    if (!credential?.keyExpiresAt || credential.status === 'rejected') return;
+    const shown = await expiryRemindersItem.getValue();
+    const already = Object.hasOwn(shown, credential.captureId) ? (shown[credential.captureId] ?? []) : [];
+    const due = dueReminder(credential.keyExpiresAt, now(), already);
+    if (due === null) return;
+    await expiryRemindersItem.setValue({ ...shown, [credential.captureId]: [...already, due] });
+    deps.notify({
+      id: `expiry:${credential.captureId}`,
+      title: due === 1 ? 'Your Stactize key expires tomorrow' : `Your Stactize key expires in ${due} days`,
+      message: `The key of ${credential.applicationName ?? 'your application'} expires on ${credential.keyExpiresAt}. Click to add a new key in Partner Center and send it to Stactize.`,
+    });
+  }
+
+  async function openPartnerCenter(guide: 'connect' | 'rotate'): Promise<void> {
+    await guideRequestItem.setValue({ guide, requestedAt: now() });
+    deps.openTab(PARTNER_CENTER_APPS_URL);
   }
 
   async function onChange(captureId: string): Promise<void> {
@@ -114,6 +150,10 @@ export function createBackgroundService(deps: ServiceDeps) {
         fetchedAt: new Date(now()).toISOString(),
         problem: null,
       });
+      // While Stactize verifies, look again soon; the popup and badge follow.
+      const pending = result.data.credential?.status === 'pending_verification';
+      deps.scheduleConnectionRefresh(pending ? now() + PENDING_REFRESH_MS : null);
+      await checkExpiry();
     } else {
       const problem =
         result.error.kind === 'http' && result.error.status === 401
@@ -188,6 +228,14 @@ export function createBackgroundService(deps: ServiceDeps) {
       await announceAccount();
       return { disconnected: true };
     },
+    openPartnerCenter: ({ guide }) => openPartnerCenter(guide),
+    async takeGuideRequest() {
+      const request = await guideRequestItem.getValue();
+      if (!request) return null;
+      await guideRequestItem.setValue(null);
+      // A request older than 10 minutes was not for the page opening now.
+      return now() - request.requestedAt < 10 * 60_000 ? { guide: request.guide } : null;
+    },
     async popupState({ refresh }) {
       if (refresh) await refreshConnection();
       return buildPopupState({
@@ -206,5 +254,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     resume: () => deliverer.deliverDue(),
     refreshConnection,
     refreshBadge,
+    checkExpiry,
+    openPartnerCenter,
   };
 }

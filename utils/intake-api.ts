@@ -175,7 +175,7 @@ export function isRetryable(error: IntakeError): boolean {
   }
 }
 
-/** A longer wait than this is more likely a server bug than a plan; the caller re-asks after it anyway. */
+/** Caps Retry-After: a longer wait is more likely a server bug than a plan, and the next answer can ask again. */
 export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 /** Retry-After as delta-seconds or an HTTP-date, in ms from `now`, clamped to [0, 1 h]; undefined if unusable. */
@@ -225,7 +225,7 @@ export interface IntakeClient {
   claimPairing(code: string, client: ClientInfo): Promise<IntakeResult<ClaimPairingResponse>>;
   revokePairing(token: string): Promise<IntakeResult<null>>;
   getConnection(token: string): Promise<IntakeResult<Connection>>;
-  /** `ok` only with an acknowledgement that matches the submission (captureId and sealedSha256). */
+  /** `ok` means a schema-valid acknowledgement; check it with `ackMatches` before deleting the outbox copy. */
   submitCredential(token: string, submission: CredentialSubmission): Promise<IntakeResult<Acknowledgement>>;
 }
 
@@ -403,26 +403,16 @@ export function createIntakeClient(options: IntakeClientOptions): IntakeClient {
       if (invalid) return invalid;
       const request = CredentialSubmission.safeParse(submission);
       if (!request.success) return fail({ kind: 'invalid_request', reason: describeIssues(request.error) });
-      const { captureId, sealed } = request.data;
-      const result = await call({
+      return call({
         method: 'POST',
         path: '/v1/credentials',
         token,
         body: request.data,
-        idempotencyKey: captureId,
+        idempotencyKey: request.data.captureId,
         expect: [200, 201],
         schema: Acknowledgement,
-        secrets: [token, sealed],
+        secrets: [token, request.data.sealed],
       });
-      if (!result.ok) return result;
-      const matches = await ackMatches(result.data, { captureId, sealed }).catch(() => false);
-      return matches
-        ? result
-        : fail({
-            kind: 'bad_response',
-            status: result.status,
-            reason: 'acknowledgement does not match the submission',
-          });
     },
   };
 }

@@ -51,6 +51,10 @@ export const inbound = {
   claimPairing: { schema: z.strictObject({ code: z.string().max(64) }), from: ['extensionPage'] },
   disconnect: { schema: nothing, from: ['extensionPage'] },
   popupState: { schema: z.strictObject({ refresh: z.boolean() }), from: ['extensionPage'] },
+  /** popup → background: open Partner Center where the named guide starts. */
+  openPartnerCenter: { schema: z.strictObject({ guide: z.enum(['connect', 'rotate']) }), from: ['extensionPage'] },
+  /** content → background: the guide asked for by the popup or a reminder, taken once. */
+  takeGuideRequest: { schema: nothing, from: ['content'] },
 } as const satisfies Record<string, { schema: z.ZodType; from: readonly SenderKind[] }>;
 
 export type InboundType = keyof typeof inbound;
@@ -86,6 +90,8 @@ export interface ProtocolMap {
   claimPairing(data: InboundData<'claimPairing'>): ClaimOutcome;
   disconnect(): { disconnected: boolean };
   popupState(data: InboundData<'popupState'>): import('./popup-state').PopupState;
+  openPartnerCenter(data: InboundData<'openPartnerCenter'>): void;
+  takeGuideRequest(): { guide: 'connect' | 'rotate' } | null;
   /** background → content: a capture of this tab changed state. */
   captureChanged(data: CaptureView): void;
   /** background → content: paired or disconnected, so the send button names the right account. */

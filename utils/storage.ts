@@ -53,3 +53,17 @@ export const connectionItem = storage.defineItem<ConnectionSnapshot>('local:conn
   fallback: { connection: null, fetchedAt: null, problem: null },
   version: 1,
 });
+
+/** Expiry reminders already shown, by captureId: the thresholds (30, 7, 1 days) each was shown at. */
+export const expiryRemindersItem = storage.defineItem<Record<string, number[]>>('local:expiryReminders', {
+  fallback: {},
+  version: 1,
+});
+
+export type GuideName = 'connect' | 'rotate';
+
+/** A guide the popup or a notification asked to start on the next Partner Center page of the flow. */
+export const guideRequestItem = storage.defineItem<{ guide: GuideName; requestedAt: number } | null>(
+  'local:guideRequest',
+  { fallback: null, version: 1 },
+);

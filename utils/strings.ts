@@ -85,6 +85,7 @@ export const strings = {
       'The key belongs to a different tenant than the one sent. Open the application page in Partner Center and send a new key from there.',
   } as Record<string, string>,
   openPartnerCenter: 'Open Partner Center',
+  rotateKey: 'Add a new key in Partner Center',
   updateRequired: 'This version of the extension is too old for Stactize. Update the extension before sending a key.',
   connectionProblem: {
     unreachable: 'Stactize could not be reached; showing what was known. Nothing stored is lost.',

@@ -10,6 +10,7 @@ export interface PopupActions {
   disconnect(): Promise<void>;
   send(captureId: string): Promise<void>;
   discard(captureId: string): Promise<void>;
+  openPartnerCenter(guide: 'connect' | 'rotate'): Promise<void>;
 }
 
 export function Popup({ actions }: { actions: PopupActions }) {
@@ -56,6 +57,8 @@ function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: (
       <label htmlFor="pairing-code">{strings.pairingLabel}</label>
       <input
         id="pairing-code"
+        // biome-ignore lint/a11y/noAutofocus: the popup opens to pair; the code field is the one thing to fill.
+        autoFocus
         autoComplete="off"
         spellCheck={false}
         value={code}
@@ -109,6 +112,16 @@ function Connected({
           </>
         )}
       </div>
+      {(credential?.status === 'rejected' || !credential) && (
+        <button type="button" onClick={() => void actions.openPartnerCenter(credential ? 'rotate' : 'connect')}>
+          {strings.openPartnerCenter}
+        </button>
+      )}
+      {credential?.status === 'verified' && credential.keyExpiresAt && daysUntil(credential.keyExpiresAt) <= 30 && (
+        <button type="button" onClick={() => void actions.openPartnerCenter('rotate')}>
+          {strings.rotateKey}
+        </button>
+      )}
       {credential && (
         <dl>
           <dt>Application</dt>

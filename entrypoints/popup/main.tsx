@@ -10,6 +10,7 @@ const actions: PopupActions = {
   disconnect: () => sendMessage('disconnect').then(() => undefined),
   send: (captureId) => sendMessage('sendCapture', { captureId }).then(() => undefined),
   discard: (captureId) => sendMessage('discardCapture', { captureId }).then(() => undefined),
+  openPartnerCenter: (guide) => sendMessage('openPartnerCenter', { guide }).then(() => window.close()),
 };
 
 const root = document.getElementById('root');

@@ -66,6 +66,8 @@ function fakeIntake(answers: Array<'ack' | 'bad-ack' | IntakeError>) {
 function service(intake: IntakeClient, now = () => 1_000_000) {
   const notified: Array<[number, string]> = [];
   const scheduled: Array<number | null> = [];
+  const notifications: string[] = [];
+  const badges: string[] = [];
   const svc = createBackgroundService({
     intake,
     client,
@@ -73,12 +75,15 @@ function service(intake: IntakeClient, now = () => 1_000_000) {
     schedule: (at) => scheduled.push(at),
     notifyTab: (tabId, view) => notified.push([tabId, view.state]),
     notifyAccount: () => {},
-    setBadge: () => {},
+    setBadge: (text) => badges.push(text),
     openPairingPage: () => {},
+    openTab: () => {},
+    scheduleConnectionRefresh: () => {},
+    notify: (n) => notifications.push(n.title),
     now,
     random: () => 0.5,
   });
-  return { svc, notified, scheduled };
+  return { svc, notified, scheduled, notifications, badges };
 }
 
 describe('the background service', () => {
@@ -189,5 +194,49 @@ describe('the background service', () => {
     ]);
     expect(everything).toContain(CAPTURE);
     expect(everything).not.toContain(KEY);
+  });
+
+  it('reminds 30, 7 and 1 days before the delivered key expires, once each, with a fake clock', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([]);
+    intake.getConnection = async () => ({
+      ok: true,
+      status: 200,
+      data: {
+        pairingId: pairing.pairingId,
+        account: pairing.account,
+        acceptedSealingKeyIds: [publicJwk.kid],
+        credential: {
+          captureId: CAPTURE,
+          credentialId: 'cred_1',
+          tenantId: TENANT,
+          clientId: CLIENT,
+          applicationName: 'Stactize integration',
+          keyExpiresAt: '2027-01-31',
+          status: 'verified',
+          reason: null,
+          receivedAt: '2026-11-27T06:00:00Z',
+          verifiedAt: '2026-11-27T06:00:01Z',
+        },
+      },
+    });
+    const expiry = Date.parse('2027-01-31T00:00:00Z');
+    let now = expiry - 40 * 86_400_000;
+    const { svc, notifications, badges } = service(intake, () => now);
+    const seen = [];
+    for (const daysBefore of [40, 30, 29.9, 7, 6.5, 1, 0.5]) {
+      now = expiry - daysBefore * 86_400_000;
+      await svc.refreshConnection();
+      seen.push(notifications.length);
+    }
+    expect(notifications).toEqual([
+      'Your Stactize key expires in 30 days',
+      'Your Stactize key expires in 7 days',
+      'Your Stactize key expires tomorrow',
+    ]);
+    expect(seen).toEqual([0, 1, 1, 2, 2, 3, 3]);
+    // The badge says "!" once the key is within 30 days of expiry.
+    expect(badges[0]).toBe('');
+    expect(badges.at(-1)).toBe('!');
   });
 });

@@ -1,3 +1,4 @@
+import { expect, type Page } from '@playwright/test';
 /**
  * A small application page → key screen flow for the capture tests: a `he-shell` web component with an open
  * shadow root, the application page's details, and "Add new key", which shows the one-time key screen by
@@ -70,3 +71,19 @@ window.addEventListener('popstate', render);
 </script>
 </body></html>`;
 }
+
+/** Opens the flow at the application page and goes to the key screen; resolves once the key is secured. */
+export async function captureKey(
+  partnerCenter: { serve(url: string, html: string): void; open(url: string, html?: string): Promise<Page> },
+  key = freshKey(),
+): Promise<{ page: Page; key: string }> {
+  partnerCenter.serve(KEY_URL, key);
+  const page = await partnerCenter.open(APP_URL, keyFlowPage());
+  await page.getByRole('button', { name: 'Add new key' }).click();
+  await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+  return { page, key };
+}
+
+export const overlay = (page: Page) => page.locator('stactize-companion');
+
+export const sendButton = (page: Page) => overlay(page).getByRole('button', { name: /^Send key to Stactize/ });

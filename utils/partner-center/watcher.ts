@@ -1,0 +1,206 @@
+/**
+ * The page watcher: reads the Partner Center page into a PageState on start and whenever it changes, and
+ * hands each new state to `onState` (identical states are not repeated).
+ *
+ * Lifetimes: everything belongs to the caller's AbortSignal; everything observing one page (MutationObservers,
+ * timers, scheduled reads) also belongs to a page lifetime that ends on navigation, so nothing fires on the
+ * wrong page. Cost: outside the flow only navigation is noticed; inside it, one MutationObserver per tree
+ * (the document and each open shadow root, attached when first seen), reads batched to one per frame.
+ * Key stability: a key is trusted only after the same value has held still for `settleMs`.
+ */
+
+import { deepShadowRoots, OWN_UI_TAG } from './dom';
+import { watchNavigation } from './navigation';
+import {
+  keyScreenState,
+  type PageReading,
+  type PageState,
+  type RememberedApplication,
+  type SecretKey,
+  samePageState,
+} from './page-state';
+import { isFlowUrl, readPage } from './pages';
+
+export interface WatchPartnerCenterOptions {
+  signal: AbortSignal;
+  onState: (state: PageState) => void;
+  /** The window to watch; defaults to the global one. */
+  win?: Window & typeof globalThis;
+  /** How long a key must stay the same before it is trusted. */
+  settleMs?: number;
+  /** Fallback location.href comparison interval. */
+  hrefCheckMs?: number;
+  /** How long to keep re-reading a flow page whose values have not appeared (values set as properties make no mutations). */
+  lateValueWindowMs?: number;
+}
+
+export interface PartnerCenterWatch {
+  /** The last state emitted, or null before the first (or off Partner Center). */
+  current(): PageState | null;
+}
+
+const OBSERVED_ATTRIBUTES = ['value', 'aria-busy', 'aria-selected', 'hidden', 'aria-hidden', 'label', 'open'];
+
+export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerCenterWatch {
+  const { signal, onState } = options;
+  const win = options.win ?? (globalThis as unknown as Window & typeof globalThis);
+  const settleMs = options.settleMs ?? 500;
+  const lateValueWindowMs = options.lateValueWindowMs ?? 30_000;
+
+  let last: PageState | null = null;
+  // Memory only, for this tab: the application page the key screen belongs to.
+  let rememberedApp: RememberedApplication | null = null;
+  let page: AbortController | null = null;
+
+  const emit = (state: PageState) => {
+    if (samePageState(last, state)) return;
+    last = state;
+    onState(state);
+  };
+
+  const startPage = () => {
+    page?.abort();
+    if (signal.aborted) return;
+    page = new AbortController();
+    watchPage(page.signal);
+  };
+
+  const watchPage = (pageSignal: AbortSignal) => {
+    const doc = win.document;
+    const href = win.location.href;
+    if (!isFlowUrl(href)) {
+      // Outside the flow: one cheap read (no DOM access) and nothing observed.
+      const reading = readPage(doc, href);
+      if (reading) emit(toState(reading));
+      return;
+    }
+
+    const observed = new WeakSet<Node>();
+    const observers: MutationObserver[] = [];
+    let frame: number | null = null;
+    let frameTimeout: ReturnType<typeof setTimeout> | null = null;
+    let tickTimer: ReturnType<typeof setTimeout> | null = null;
+    let pending: { key: SecretKey; since: number } | null = null;
+    let stableKey: SecretKey | null = null;
+    const startedAt = Date.now();
+    let retryMs = settleMs;
+
+    pageSignal.addEventListener(
+      'abort',
+      () => {
+        for (const observer of observers) observer.disconnect();
+        observers.length = 0;
+        if (frame !== null) win.cancelAnimationFrame?.(frame);
+        if (frameTimeout !== null) clearTimeout(frameTimeout);
+        if (tickTimer !== null) clearTimeout(tickTimer);
+      },
+      { once: true },
+    );
+
+    const observe = (target: Node) => {
+      if (observed.has(target) || pageSignal.aborted) return;
+      observed.add(target);
+      const observer = new win.MutationObserver((records) => {
+        if (records.every(isOwnUi)) return;
+        nav.check();
+        schedule();
+      });
+      observer.observe(target, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: OBSERVED_ATTRIBUTES,
+      });
+      observers.push(observer);
+    };
+
+    // One read per frame however many mutations arrive; the timeout covers background tabs, where
+    // requestAnimationFrame does not run.
+    const schedule = () => {
+      if (pageSignal.aborted || frame !== null || frameTimeout !== null) return;
+      const run = () => {
+        if (frame !== null) win.cancelAnimationFrame?.(frame);
+        if (frameTimeout !== null) clearTimeout(frameTimeout);
+        frame = null;
+        frameTimeout = null;
+        read();
+      };
+      if (typeof win.requestAnimationFrame === 'function') frame = win.requestAnimationFrame(run);
+      frameTimeout = setTimeout(run, 100);
+    };
+
+    const scheduleTick = (ms: number) => {
+      if (tickTimer !== null) clearTimeout(tickTimer);
+      tickTimer = setTimeout(() => {
+        tickTimer = null;
+        read();
+      }, ms);
+    };
+
+    const read = () => {
+      if (pageSignal.aborted) return;
+      for (const root of deepShadowRoots(doc)) observe(root);
+      const reading = readPage(doc, win.location.href);
+      if (!reading) return;
+      let state: PageState;
+      if (reading.kind === 'keyScreen') {
+        const candidate = reading.candidate;
+        const now = Date.now();
+        if (!candidate) {
+          pending = null;
+          stableKey = null;
+        } else if (!stableKey?.sameAs(candidate)) {
+          stableKey = null;
+          if (!pending?.key.sameAs(candidate)) pending = { key: candidate, since: now };
+          if (now - pending.since >= settleMs) {
+            stableKey = pending.key;
+            pending = null;
+          } else scheduleTick(settleMs - (now - pending.since));
+        }
+        state = keyScreenState(reading, stableKey, rememberedApp);
+      } else {
+        pending = null;
+        stableKey = null;
+        state = toState(reading);
+      }
+      if (state.kind === 'applicationPage' && state.clientId)
+        rememberedApp = { appName: state.appName, tenantId: state.tenantId, clientId: state.clientId };
+      emit(state);
+      // Values set as properties (an input's value) make no mutation: re-read for a while, backing off.
+      if (tickTimer === null && waitingForValues(state) && Date.now() - startedAt < lateValueWindowMs) {
+        scheduleTick(retryMs);
+        retryMs = Math.min(retryMs * 1.5, 2000);
+      }
+    };
+
+    observe(doc);
+    read();
+  };
+
+  const toState = (reading: PageReading): PageState =>
+    reading.kind === 'keyScreen' ? keyScreenState(reading, null, rememberedApp) : reading;
+
+  const nav = watchNavigation({
+    win,
+    signal,
+    hrefCheckMs: options.hrefCheckMs,
+    onNavigate: () => startPage(),
+  });
+  signal.addEventListener('abort', () => page?.abort(), { once: true });
+  startPage();
+  return { current: () => last };
+}
+
+/** Flow pages whose key or identifiers may still arrive. */
+function waitingForValues(state: PageState): boolean {
+  if (state.kind === 'keyScreen') return state.keyStatus !== 'captured';
+  if (state.kind === 'applicationPage') return !state.clientId || !state.tenantId;
+  return false;
+}
+
+function isOwnUi(record: MutationRecord): boolean {
+  const target = record.target as Node;
+  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  return el?.closest?.(OWN_UI_TAG) != null;
+}
