@@ -10,7 +10,8 @@ const preparingTypesOnly = process.argv.slice(2).includes('prepare');
 // Sandbox builds are release-quality builds that talk to the sandbox: React and its JSX transform must take
 // their production paths, which they choose by NODE_ENV, not by WXT's mode name.
 const building = ['build', 'zip'].some((command) => process.argv.slice(2).includes(command));
-process.env.NODE_ENV ??= building ? 'production' : 'development';
+// WXT has already set NODE_ENV to the mode name by now, so this overrides it rather than defaulting.
+process.env.NODE_ENV = building ? 'production' : 'development';
 
 /** Builds for the real Stactize only in `--mode production`; every other mode defaults to the sandbox. */
 function buildConfig(mode: string): BuildConfig {
