@@ -33,7 +33,7 @@ export default defineConfig({
       name: 'Stactize companion for Partner Center',
       description:
         'Connects your Microsoft Partner Center account to Stactize: guides you through Partner Center and sends the new key to Stactize sealed.',
-      permissions: ['storage', 'alarms', 'notifications'],
+      permissions: ['storage', 'alarms', 'notifications', 'scripting'],
       host_permissions: ['https://partner.microsoft.com/*', apiHostPermission(config.apiUrl)],
       action: { default_title: 'Stactize companion' },
       ...(browser === 'firefox'
@@ -52,6 +52,18 @@ export default defineConfig({
   vite: ({ mode }) => {
     const config = buildConfig(mode);
     return {
+      resolve: {
+        // Preact's compat layer instead of React (~45 KB gzip less per bundle): the content script runs on every
+        // Partner Center page and has an 80 KB gzip budget. Exact-match patterns so that `react` does not also
+        // capture `react/jsx-runtime`; compat's JSX runtime loads compat's options hooks first.
+        alias: [
+          { find: /^react$/, replacement: 'preact/compat' },
+          { find: /^react-dom$/, replacement: 'preact/compat' },
+          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+          { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+          { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+        ],
+      },
       define: {
         __STACTIZE_API_URL__: JSON.stringify(config.apiUrl),
         __STACTIZE_SEALING_KEY__: JSON.stringify(config.sealingKey),

@@ -13,6 +13,17 @@ const EXPIRY_ALARM = 'expiry';
 /** Chrome fires alarms no sooner than 30 s after they are set: shorter waits also get a timer. */
 const ALARM_FLOOR_MS = 30_000;
 
+async function reinjectIntoOpenTabs(): Promise<void> {
+  const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  const tabs = await browser.tabs.query({ url: 'https://partner.microsoft.com/*' });
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => {
+      // A tab that is loading or crashed gets the content script the ordinary way.
+    });
+  }
+}
+
 export default defineBackground(() => {
   const identity = { runtimeId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +63,7 @@ export default defineBackground(() => {
       void browser.alarms.create(CONNECTION_ALARM, { when: at });
       setTimeout(() => void service.refreshConnection(), Math.max(at - Date.now(), 0));
     },
+    hasPartnerCenterAccess: () => browser.permissions.contains({ origins: ['https://partner.microsoft.com/*'] }),
     notify({ id, title, message }) {
       void browser.notifications.create(id, {
         type: 'basic',
@@ -82,6 +94,9 @@ export default defineBackground(() => {
     if (id.startsWith('expiry:')) void service.openPartnerCenter('rotate');
   });
   browser.runtime.onStartup.addListener(() => void service.resume());
+  // After an install or an update, Partner Center tabs already open get the content script again at once: a
+  // key on screen during an update is still captured, without reloading a page that shows it only once.
+  browser.runtime.onInstalled.addListener(() => void reinjectIntoOpenTabs());
   // Every worker start (install, update, wake-up after being stopped) picks up what was left due.
   void service.resume();
   void service.refreshBadge();

@@ -40,6 +40,8 @@ export interface ServiceDeps {
   /** Refresh the connection status again at this time (an alarm), or stop. */
   scheduleConnectionRefresh(at: number | null): void;
   notify(notification: { id: string; title: string; message: string }): void;
+  /** Whether the extension may still run on Partner Center (the user can withdraw host access). */
+  hasPartnerCenterAccess(): Promise<boolean>;
   now?: () => number;
   random?: () => number;
 }
@@ -244,6 +246,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         outbox: Object.values(await outboxItem.getValue()),
         deliveries: await deliveriesItem.getValue(),
         kid: deps.kid,
+        partnerCenterAccess: await deps.hasPartnerCenterAccess(),
       });
     },
   };

@@ -10,6 +10,8 @@ export interface PopupState {
   connectionProblem: ConnectionSnapshot['problem'];
   /** This build's sealing key is no longer accepted by Stactize: the user must update the extension. */
   updateRequired: boolean;
+  /** The user withdrew the extension's access to Partner Center: nothing can be guided or captured there. */
+  partnerCenterAccess: boolean;
   outbox: CaptureView[];
   deliveries: Delivery[];
 }
@@ -65,6 +67,7 @@ export function buildPopupState(input: {
   outbox: OutboxEntry[];
   deliveries: Delivery[];
   kid: string;
+  partnerCenterAccess: boolean;
 }): PopupState {
   const { pairing, snapshot } = input;
   const accepted = snapshot.connection?.acceptedSealingKeyIds;
@@ -73,6 +76,7 @@ export function buildPopupState(input: {
     connection: pairing ? snapshot.connection : null,
     connectionProblem: pairing ? snapshot.problem : null,
     updateRequired: Boolean(pairing && accepted && !accepted.includes(input.kid)),
+    partnerCenterAccess: input.partnerCenterAccess,
     outbox: input.outbox.map(entryView).sort((a, b) => a.captureId.localeCompare(b.captureId)),
     deliveries: input.deliveries,
   };

@@ -85,6 +85,8 @@ export const strings = {
       'The key belongs to a different tenant than the one sent. Open the application page in Partner Center and send a new key from there.',
   } as Record<string, string>,
   openPartnerCenter: 'Open Partner Center',
+  noPartnerCenterAccess:
+    'The extension may not run on Partner Center: its site access was turned off. In the browser’s extension settings, allow it on partner.microsoft.com, or it cannot guide you or capture a key.',
   rotateKey: 'Add a new key in Partner Center',
   updateRequired: 'This version of the extension is too old for Stactize. Update the extension before sending a key.',
   connectionProblem: {
@@ -99,6 +101,150 @@ export const strings = {
     'Discard this sealed key? Only the copy on this device is deleted; Partner Center keeps the key itself.',
   discardYes: 'Discard the sealed copy',
   cancel: 'Cancel',
+  // the in-page guide (utils/guides/*, components/overlay/GuidePanel.tsx)
+  guide: {
+    name: 'Stactize guide',
+    titles: { connect: 'Connect Partner Center to Stactize', rotate: 'Replace your Stactize key' },
+    stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
+    announce: (n: number, total: number, title: string) => `Stactize guide, step ${n} of ${total}: ${title}`,
+    back: 'Back',
+    next: 'Next',
+    done: 'Done',
+    minimise: 'Minimise guide',
+    restore: 'Show the Stactize guide',
+    dismiss: 'Hide on this page',
+    restart: 'Restart guide',
+    minimised: 'Guide minimised. Press “Show the Stactize guide” to continue.',
+    keyLine: (created: string, expires: string) => `Created ${created}, expires ${expires}`,
+    keyExpiresIn: (days: number) =>
+      days < 0 ? 'expired' : days === 0 ? 'expires today' : `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+    unknownDate: 'unknown date',
+    expiresSoon: 'Expires soon:',
+    steps: {
+      dashboard: {
+        openSettings: {
+          title: 'Open Account settings',
+          body: 'Select the gear icon in the upper right of Partner Center to open Account settings.',
+        },
+        openTenants: {
+          title: 'Go to Tenants',
+          body: 'In Account settings, choose Tenants to check that a Microsoft Entra tenant is associated with your account. If it already is, go to User management instead.',
+        },
+      },
+      tenants: {
+        prerequisites: {
+          title: 'Before you start',
+          body: 'You need a Microsoft Entra directory. Anyone with Microsoft 365 already has one; otherwise Partner Center creates one for free. Associating a tenant needs only the Partner Center Manager role; creating a directory or its users needs a Microsoft Entra global administrator.',
+        },
+        associateOrCreate: {
+          title: 'Associate or create a tenant',
+          body: 'Already have a tenant? Choose “Associate Microsoft Entra ID with your Partner Center account” and sign in with that tenant’s credentials. No tenant yet? Choose “Create new Microsoft Entra ID”.',
+        },
+        severalTenants: {
+          title: 'Several tenants',
+          body: 'Several tenants are associated. Note which one holds the application Stactize will use: its Tenant ID is the one the key belongs to.',
+        },
+        createForm: {
+          title: 'Create the tenant',
+          body: 'Domain name becomes <name>.onmicrosoft.com. Add a contact email, then the global administrator’s first name, last name, username and password, and press Create. That user becomes the tenant’s global administrator.',
+        },
+        createTip: {
+          title: 'Note the sign-in first',
+          body: 'Write the username and password down somewhere safe offline before you press Create: no email is sent with them.',
+        },
+        associateReview: {
+          title: 'Review and confirm',
+          body: 'After signing in with the tenant’s credentials, check the organization and domain name shown here, then press Confirm.',
+        },
+        allSet: {
+          title: 'Tenant associated',
+          body: 'All set. Return to tenant management, or go on to Account settings → User management → Microsoft Entra applications.',
+        },
+      },
+      userManagement: {
+        openAppsTab: {
+          title: 'Open Microsoft Entra applications',
+          body: 'Choose the Microsoft Entra applications tab. It is hidden for accounts without a developer program.',
+        },
+        selectApp: {
+          title: 'Select your application',
+          body: 'Select the name of the application Stactize will use to open its page.',
+        },
+        addApplication: {
+          title: 'No application yet?',
+          body: 'Choose “Add Microsoft Entra application” to create a new one or add an existing one from your directory.',
+        },
+        createOrAdd: {
+          title: 'Create or add an application',
+          body: 'Create a new Microsoft Entra application (give it a name and a reply URL), or add one that already exists in your directory.',
+        },
+        managerRole: {
+          title: 'Give it the Manager role',
+          body: 'Under Roles, select Manager: Stactize needs it to manage your private offers. Then save or create.',
+        },
+      },
+      applicationPage: {
+        keys: {
+          title: 'Your active keys',
+          body: 'These keys are active. Keys expiring within 60 days are marked. Remove keys no longer needed.',
+        },
+        addKey: {
+          title: 'Add a new key for Stactize',
+          body: 'Press “Add new key”. Partner Center shows the key once; the companion secures it the moment it appears.',
+        },
+        appIdUri: {
+          title: 'If the App ID URI is refused',
+          body: 'Pressing “Add new key” can ask for the App ID URI: “Please enter a unique URI no greater than 256 characters”. Enter a unique URI such as api://<Client ID>, save, then add the key again.',
+        },
+        noAddKey: {
+          title: '“Add new key” is missing',
+          body: 'Partner Center does not show “Add new key” for some users and applications. Check that you have the Manager role, and that the application was created or added in this Partner Center account; otherwise add the key in the Microsoft Entra admin center.',
+        },
+      },
+      keyScreen: {
+        capture: {
+          title: 'Send the key to Stactize',
+          body: 'The key below is secured on this device as soon as it shows. Use the Stactize panel to send it; you do not need to copy it.',
+        },
+        another: {
+          title: 'Need one more key?',
+          body: 'Choose “Add another key” only if you need a second key; each key shown is secured again.',
+        },
+      },
+      unauthorized: {
+        role: {
+          title: 'Which role is needed',
+          body: 'Account settings need the Partner Center Manager role. Ask a Manager of your account to give you the role, or to do these steps.',
+        },
+        account: {
+          title: 'Which account is needed',
+          body: 'Sign in with a work account of your organization’s Microsoft Entra tenant. A personal Microsoft account (outlook.com, hotmail.com) is refused here even when it opened the developer account.',
+        },
+      },
+      rotate: {
+        openSettings: {
+          title: 'Open Account settings',
+          body: 'Select the gear icon in the upper right, then User management → Microsoft Entra applications, and select the application Stactize uses.',
+        },
+        addKey: {
+          title: 'Add a new key',
+          body: 'Press “Add new key”. Keep the old key until Stactize has received the new one.',
+        },
+        send: {
+          title: 'Send the new key',
+          body: 'Use the Stactize panel to send the new key and wait until it says Delivered.',
+        },
+        backToApp: {
+          title: 'Then remove the old key',
+          body: 'Go back to the application page to remove the old key.',
+        },
+        removeOld: {
+          title: 'Remove the old key',
+          body: 'Stactize has the new key. Remove the old key (the one with the earliest expiry), not the one added today.',
+        },
+      },
+    },
+  },
 } as const;
 
 export function problemText(code: string): string {

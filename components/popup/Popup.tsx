@@ -24,6 +24,11 @@ export function Popup({ actions }: { actions: PopupActions }) {
   return (
     <main>
       <h1>{strings.productName}</h1>
+      {!state.partnerCenterAccess && (
+        <p role="alert" className="problem">
+          {strings.noPartnerCenterAccess}
+        </p>
+      )}
       {state.account ? (
         <Connected state={state} actions={actions} reload={reload} />
       ) : (

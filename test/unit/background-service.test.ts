@@ -80,6 +80,7 @@ function service(intake: IntakeClient, now = () => 1_000_000) {
     openTab: () => {},
     scheduleConnectionRefresh: () => {},
     notify: (n) => notifications.push(n.title),
+    hasPartnerCenterAccess: async () => true,
     now,
     random: () => 0.5,
   });

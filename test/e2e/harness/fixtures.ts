@@ -39,10 +39,11 @@ export interface HarnessFixtures {
 const SERVED_HOSTS = /^(partner\.microsoft\.com|partner\.microsoft\.com\.example\.net)$/;
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
-export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+export function launchArgs(extensionDir = EXTENSION_DIR, others: string[] = []): string[] {
+  const dirs = [extensionDir, ...others].join(',');
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${dirs}`,
+    `--load-extension=${dirs}`,
     '--no-sandbox',
     '--disable-gpu',
     '--disable-quic',
@@ -53,11 +54,15 @@ export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export async function launchExtensionContext(profileDir: string): Promise<BrowserContext> {
+/** Chromium with the built extension (and any other extension folders, e.g. a hostile one) in `profileDir`. */
+export async function launchExtensionContext(
+  profileDir: string,
+  otherExtensions: string[] = [],
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
     headless: true,
-    args: launchArgs(),
+    args: launchArgs(EXTENSION_DIR, otherExtensions),
   });
 }
 
@@ -85,6 +90,22 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/**
+ * The e2e build has the sandbox's port baked in. When a failed test restarts the worker, the previous worker
+ * may still be closing its server: wait for the port (bounded) instead of failing every test after it.
+ */
+async function startOnFixedPort(dataDir: string): Promise<SandboxServer> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return await startSandboxServer({ port: SANDBOX_PORT, dataDir });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EADDRINUSE' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 function pageKey(href: string): string {
   const url = new URL(href);
   return `${url.origin}${url.pathname}${url.search}`;
@@ -95,7 +116,7 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'stactize-e2e-sandbox-'));
-      const server = await startSandboxServer({ port: SANDBOX_PORT, dataDir });
+      const server = await startOnFixedPort(dataDir);
       await use(server);
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
