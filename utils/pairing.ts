@@ -38,6 +38,7 @@ export async function claimPairing(input: string, deps: PairingDeps): Promise<Cl
     return { ok: true, accountName: account.name };
   }
   const { error } = result;
+  if (error.kind === 'invalid_request') return refusal('refused');
   if (error.kind !== 'http') return refusal('unreachable');
   if (error.status === 404) return refusal('unknown');
   if (error.status === 410) return refusal('expired');

@@ -67,3 +67,32 @@ export const guideRequestItem = storage.defineItem<{ guide: GuideName; requested
   'local:guideRequest',
   { fallback: null, version: 1 },
 );
+
+/**
+ * The in-page guide's progress: which guide runs, the steps done, where the user was on each page kind, and
+ * per page kind whether the guide is hidden or minimised. Step ids only, no secrets; written by the content
+ * script so that the guide resumes across client-side navigation and reloads.
+ */
+export interface GuideProgress {
+  guide: GuideName;
+  /** Started from the popup or restarted: the guide then shows outside the account area too. */
+  active: boolean;
+  /** Step references (`connect.applicationPage.addKey`) the user finished. */
+  completed: string[];
+  /** The step id the user was on, per page kind. */
+  at: Partial<Record<string, string>>;
+  pages: Partial<Record<string, { dismissed?: boolean; minimised?: boolean }>>;
+}
+
+export const EMPTY_GUIDE_PROGRESS: GuideProgress = {
+  guide: 'connect',
+  active: false,
+  completed: [],
+  at: {},
+  pages: {},
+};
+
+export const guideProgressItem = storage.defineItem<GuideProgress>('local:guideProgress', {
+  fallback: EMPTY_GUIDE_PROGRESS,
+  version: 1,
+});

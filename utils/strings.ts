@@ -120,6 +120,7 @@ export const strings = {
       days < 0 ? 'expired' : days === 0 ? 'expires today' : `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
     unknownDate: 'unknown date',
     expiresSoon: 'Expires soon:',
+    expired: 'Expired:',
     steps: {
       dashboard: {
         openSettings: {

@@ -1,8 +1,13 @@
-/** The in-page overlay: what the extension shows on a Partner Center page, by page kind. Renders state only. */
+/**
+ * The in-page overlay: the guide for this page kind (anchored popover or docked panel) and, on the key screen,
+ * the capture panel below it. Renders state only.
+ */
 import { useSyncExternalStore } from 'react';
 import type { CaptureController } from '@/utils/capture';
 import type { PageState } from '@/utils/partner-center';
+import type { Tour } from '@/utils/tour/tour';
 import { CapturePanel, type TenantChoice } from './CapturePanel';
+import { GuideLayer } from './GuidePanel';
 
 export interface OverlayStore {
   subscribe(listener: () => void): () => void;
@@ -14,18 +19,23 @@ export function Overlay({
   store,
   controller,
   onConnect,
+  tour,
 }: {
   store: OverlayStore;
   controller: CaptureController;
   onConnect: () => void;
+  tour?: Tour;
 }) {
   const page = useSyncExternalStore(store.subscribe, store.getPage);
   const capture = useSyncExternalStore(controller.subscribe, controller.getState);
   const showCapture = page?.kind === 'keyScreen' || capture.phase !== 'idle';
-  if (!showCapture) return null;
   return (
-    <aside className="panel" aria-label="Stactize companion">
-      <CapturePanel controller={controller} tenants={store.getTenants()} onConnect={onConnect} />
-    </aside>
+    <GuideLayer tour={tour}>
+      {showCapture && (
+        <aside className="panel" aria-label="Stactize companion">
+          <CapturePanel controller={controller} tenants={store.getTenants()} onConnect={onConnect} />
+        </aside>
+      )}
+    </GuideLayer>
   );
 }

@@ -1,14 +1,19 @@
 /**
- * Wiring only: the page watcher feeds the overlay and the capture controller; the overlay lives in an open
- * shadow root of its own. Runs on every Partner Center page; outside the flow it only notices navigation.
+ * Wiring only: the page watcher feeds the overlay, the guide's tour and the capture controller; the overlay lives
+ * in an open shadow root of its own. Runs on every Partner Center page; outside the flow it only notices
+ * navigation, and the guide shows there only once started (so nothing is looked up on the page).
  */
 import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { createCaptureController } from '@/utils/capture';
 import { config } from '@/utils/config';
+import { GUIDES } from '@/utils/guides';
 import { onMessage, sendMessage } from '@/utils/messaging';
 import { createOverlayStore, readingFor } from '@/utils/overlay-store';
 import { summarizePageState, watchPartnerCenter } from '@/utils/partner-center';
+import { findTarget } from '@/utils/partner-center/targets';
+import { guideProgressItem } from '@/utils/storage';
+import { createTour } from '@/utils/tour/tour';
 import overlayCss from './style.css?inline';
 
 export default defineContentScript({
@@ -25,6 +30,20 @@ export default defineContentScript({
       sendCapture: (captureId) => sendMessage('sendCapture', { captureId }),
       getAccount: () => sendMessage('account'),
       currentReading: () => readingFor(watch.current(), store.getTenants()),
+    });
+    const tour = createTour({
+      guides: GUIDES,
+      findTarget: (id) => findTarget(id),
+      load: () => guideProgressItem.getValue(),
+      save: (progress) => guideProgressItem.setValue(progress),
+    });
+    ctx.onInvalidated(() => tour.destroy());
+    // "Start the guide" from the popup or an expiry reminder: taken once, by the first page that asks.
+    void Promise.all([tour.ready, sendMessage('takeGuideRequest').catch(() => null)]).then(([, request]) => {
+      if (request) tour.begin(request.guide);
+    });
+    controller.subscribe(() => {
+      if (controller.getState().view?.state === 'delivered') tour.notify('keyDelivered');
     });
     onMessage('captureChanged', ({ data, sender }) => {
       if (sender.id === browser.runtime.id) controller.onCaptureChanged(data);
@@ -43,7 +62,12 @@ export default defineContentScript({
       onMount(container) {
         const root = createRoot(container);
         root.render(
-          <Overlay store={store} controller={controller} onConnect={() => void sendMessage('openPairing')} />,
+          <Overlay
+            store={store}
+            controller={controller}
+            tour={tour}
+            onConnect={() => void sendMessage('openPairing')}
+          />,
         );
         return root;
       },
@@ -60,6 +84,7 @@ export default defineContentScript({
       onState(state) {
         ui.shadowHost.setAttribute('data-page-state', JSON.stringify(summarizePageState(state)));
         store.setPage(state);
+        tour.setPage(state);
         const reading = readingFor(state, store.getTenants());
         if (reading) void controller.onReading(reading);
       },

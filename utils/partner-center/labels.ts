@@ -36,6 +36,8 @@ export const LABEL_MATCH = {
   domainName: 'exact',
   contactEmail: 'exact',
   tenantName: 'exact',
+  // Guide targets only (utils/partner-center/targets.ts); no page signature depends on these.
+  remove: 'exact',
 } as const;
 
 export type LabelId = keyof typeof LABEL_MATCH;
@@ -108,6 +110,7 @@ export const LABELS: LabelTable = {
     domainName: ['Domain name', 'Domain', 'Primary domain'],
     contactEmail: ['Contact email', 'Contact email address'],
     tenantName: ['Name', 'Organization name', 'Tenant name', 'Organization', 'Display name'],
+    remove: ['Remove', 'Delete'],
   },
   de: {
     accountSettings: ['Kontoeinstellungen', 'Entwicklereinstellungen'],
@@ -146,6 +149,7 @@ export const LABELS: LabelTable = {
     domainName: ['Domänenname', 'Domäne'],
     contactEmail: ['Kontakt-E-Mail', 'Kontakt-E-Mail-Adresse'],
     tenantName: ['Name', 'Organisationsname', 'Mandantenname'],
+    remove: ['Entfernen', 'Löschen'], // [guess]
   },
   es: {
     accountSettings: ['Configuración de cuenta', 'Configuración de la cuenta', 'Configuración del desarrollador'],
@@ -183,6 +187,7 @@ export const LABELS: LabelTable = {
     domainName: ['Nombre de dominio', 'Dominio'],
     contactEmail: ['Correo electrónico de contacto'],
     tenantName: ['Nombre', 'Nombre de la organización'],
+    remove: ['Quitar', 'Eliminar'], // [guess]
   },
   fr: {
     accountSettings: ['Paramètres du compte', 'Paramètres du développeur'],
@@ -220,6 +225,7 @@ export const LABELS: LabelTable = {
     domainName: ['Nom de domaine', 'Domaine'],
     contactEmail: ['E-mail de contact', 'Adresse e-mail de contact'],
     tenantName: ['Nom', "Nom de l'organisation"],
+    remove: ['Supprimer', 'Retirer'], // [guess]
   },
   ja: {
     accountSettings: ['アカウント設定', '開発者向け設定'],
@@ -261,6 +267,7 @@ export const LABELS: LabelTable = {
     domainName: ['ドメイン名'],
     contactEmail: ['連絡先メール アドレス', '連絡先の電子メール'],
     tenantName: ['名前', '組織名'],
+    remove: ['削除'], // [guess]
   },
 };
 
