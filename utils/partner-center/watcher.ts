@@ -6,7 +6,10 @@
  * timers, scheduled reads) also belongs to a page lifetime that ends on navigation, so nothing fires on the
  * wrong page. Cost: outside the flow only navigation is noticed; inside it, one MutationObserver per tree
  * (the document and each open shadow root, attached when first seen), reads batched to one per frame.
- * Key stability: a key is trusted only after the same value has held still for `settleMs`.
+ * Key stability: a key is trusted only once a later read finds the same value: after `confirmMs` for a
+ * current-shape (high-confidence) key, whose exact 40-char shape no partial value can have; after `settleMs`
+ * for the low-confidence shapes, which a value still being rendered can pass through. A value that changes
+ * starts over, so a value still changing is never trusted.
  */
 
 import { deepShadowRoots, OWN_UI_TAG } from './dom';
@@ -26,8 +29,10 @@ export interface WatchPartnerCenterOptions {
   onState: (state: PageState) => void;
   /** The window to watch; defaults to the global one. */
   win?: Window & typeof globalThis;
-  /** How long a key must stay the same before it is trusted. */
+  /** How long a low-confidence (previous or legacy shape) key must stay the same before it is trusted. */
   settleMs?: number;
+  /** How long a current-shape key must stay the same (across a second read) before it is trusted; about a frame. */
+  confirmMs?: number;
   /** Fallback location.href comparison interval. */
   hrefCheckMs?: number;
   /** How long to keep re-reading a flow page whose values have not appeared (values set as properties make no mutations). */
@@ -45,6 +50,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   const { signal, onState } = options;
   const win = options.win ?? (globalThis as unknown as Window & typeof globalThis);
   const settleMs = options.settleMs ?? 500;
+  const confirmMs = options.confirmMs ?? 16;
   const lateValueWindowMs = options.lateValueWindowMs ?? 30_000;
 
   let last: PageState | null = null;
@@ -152,11 +158,15 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
           stableKey = null;
         } else if (!stableKey?.sameAs(candidate)) {
           stableKey = null;
-          if (!pending?.key.sameAs(candidate)) pending = { key: candidate, since: now };
-          if (now - pending.since >= settleMs) {
+          const holdMs = candidate.confidence === 'high' ? confirmMs : settleMs;
+          if (!pending?.key.sameAs(candidate)) {
+            // First sight: never trusted in the same read, however short the hold.
+            pending = { key: candidate, since: now };
+            scheduleTick(holdMs);
+          } else if (now - pending.since >= holdMs) {
             stableKey = pending.key;
             pending = null;
-          } else scheduleTick(settleMs - (now - pending.since));
+          } else scheduleTick(holdMs - (now - pending.since));
         }
         state = keyScreenState(reading, stableKey, rememberedApp);
       } else {

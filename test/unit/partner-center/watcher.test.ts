@@ -24,7 +24,7 @@ const keyScreen = (
 let controller: AbortController;
 let states: PageState[];
 
-function start(options: { settleMs?: number; hrefCheckMs?: number } = {}) {
+function start(options: { settleMs?: number; confirmMs?: number; hrefCheckMs?: number } = {}) {
   controller = new AbortController();
   states = [];
   return watchPartnerCenter({
@@ -32,6 +32,7 @@ function start(options: { settleMs?: number; hrefCheckMs?: number } = {}) {
     onState: (state) => states.push(state),
     win: window as unknown as Window & typeof globalThis,
     settleMs: options.settleMs ?? 60,
+    confirmMs: options.confirmMs,
     hrefCheckMs: options.hrefCheckMs ?? 0,
   });
 }
@@ -100,6 +101,55 @@ describe('watchPartnerCenter', () => {
     const state = captured[0];
     expect(state?.kind === 'keyScreen' && state.key?.reveal()).toBe(V.keys.current);
     expect(state).toMatchObject({ confidence: 'high', clientId: V.clientId });
+  });
+
+  it('trusts a current-shape key after a short confirmation, not the long settle', async () => {
+    setUrl(KEY_URL);
+    const root = mountDeep(keyScreen());
+    start({ settleMs: 60_000 });
+    const shownAt = performance.now();
+    setKey(V.keys.current, root);
+    root.getElementById('box')?.setAttribute('aria-hidden', 'false'); // a mutation, as a render makes
+    await until(() => keyStatus() === 'captured');
+    expect(performance.now() - shownAt).toBeLessThan(2000);
+    // Seen once, then confirmed by a later read: the first state for it says settling.
+    expect(states.some((s) => s.kind === 'keyScreen' && s.keyStatus === 'settling')).toBe(true);
+  });
+
+  it('keeps the long settle for low-confidence shapes', async () => {
+    setUrl(KEY_URL);
+    const root = mountDeep(keyScreen());
+    start({ settleMs: 250, confirmMs: 0 });
+    const shownAt = performance.now();
+    setKey(V.keys.legacy34, root);
+    root.getElementById('box')?.setAttribute('aria-hidden', 'false');
+    await until(() => keyStatus() === 'settling');
+    await until(() => keyStatus() === 'captured');
+    expect(performance.now() - shownAt).toBeGreaterThanOrEqual(250);
+    const state = last();
+    expect(state?.kind === 'keyScreen' && state.key?.reveal()).toBe(V.keys.legacy34);
+  });
+
+  it('never captures a current-shape value while it is still changing', async () => {
+    setUrl(KEY_URL);
+    const root = mountDeep(keyScreen());
+    start({ confirmMs: 40 });
+    const box = root.getElementById('box') as HTMLElement;
+    const values = Array.from(
+      { length: 40 },
+      (_, i) => `Ab${String.fromCharCode(65 + (i % 26))}8Q~${V.keys.current.slice(6)}`,
+    );
+    for (const value of values) {
+      setKey(value, root);
+      box.setAttribute('aria-hidden', String(values.indexOf(value) % 2 === 0)); // each change re-renders
+      await new Promise<void>((resolve) => setTimeout(resolve, 5));
+    }
+    expect(states.filter((s) => s.kind === 'keyScreen' && s.key)).toEqual([]);
+    await until(() => keyStatus() === 'captured');
+    const captured = states.filter((s) => s.kind === 'keyScreen' && s.key);
+    expect(captured).toHaveLength(1);
+    const state = captured[0];
+    expect(state?.kind === 'keyScreen' && state.key?.reveal()).toBe(values.at(-1));
   });
 
   it('drops the key when the value becomes masked, and captures a new one from "Add another key"', async () => {
