@@ -4,6 +4,10 @@
  * that timestamps, in the page, when the key is set and when the overlay reacts.
  */
 
+export { APP_URL, freshKey, KEY_URL } from '../test/e2e/pages/key-flow';
+
+import { keyFlowPage as flowPage } from '../test/e2e/pages/key-flow';
+
 export const ORIGIN = 'https://partner.microsoft.com';
 /** Outside the flow: the dashboard home, where the heavy page starts. */
 export const HEAVY_URL = `${ORIGIN}/dashboard/v2/home`;
@@ -15,20 +19,8 @@ export const OUTSIDE_FLOW_PATHS = [
   '/dashboard/payouts/history',
   '/dashboard/support/home',
 ];
-export const APP_URL = `${ORIGIN}/dashboard/account/v3/usermanagement#apps`;
-export const KEY_URL = `${ORIGIN}/__bench/new-key`;
-export const TENANT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-export const CLIENT_ID = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 
 export const WORKLOAD = { regions: 10, cardsPerRegion: 10, mutations: 1000, mutationsPerFrame: 20, navigations: 20 };
-
-/** A fresh key of the current Entra shape. */
-export function freshKey(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
-  const pick = (n: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => alphabet[b % alphabet.length]).join('');
-  return `${pick(3).replaceAll('~', 'x')}8Q~${pick(34)}`;
-}
 
 /**
  * ~5,000 nodes in three levels of open shadow roots (shell → 10 regions → 10 cards each), then on request:
@@ -129,51 +121,10 @@ window.__bench = {
  * after the mutation's task, so the times are the DOM's, not Playwright's round-trips.
  */
 export function keyFlowPage(): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>User management | Partner Center</title></head>
-<body>
-<he-shell></he-shell>
-<script>
-const data = ${JSON.stringify({ tenantId: TENANT_ID, clientId: CLIENT_ID, keyUrl: KEY_URL })};
-const marks = (window.__marks = {});
-customElements.define('he-shell', class extends HTMLElement {
-  connectedCallback() { this.attachShadow({ mode: 'open' }); render(); }
-});
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.assign(node, attrs || {});
-  for (const child of children) node.append(child);
-  return node;
+  return flowPage({ instrumentation: INSTRUMENTATION });
 }
-function render() {
-  const root = document.querySelector('he-shell').shadowRoot;
-  root.replaceChildren();
-  const main = el('main');
-  root.append(main);
-  if (location.hash.startsWith('#key')) {
-    main.append(
-      el('h1', { textContent: 'Add new key' }),
-      el('p', { textContent: "Be sure to print or copy this info, as you won't be able to access it again after you leave this page." }),
-    );
-    const dl = el('dl');
-    dl.append(el('dt', { textContent: 'Client ID' }), el('dd', { textContent: data.clientId }));
-    const keyCell = el('dd');
-    dl.append(el('dt', { textContent: 'Key' }), keyCell);
-    dl.append(el('dt', { textContent: 'Expires' }), el('dd', { textContent: '11/27/2028' }));
-    main.append(dl, el('button', { textContent: 'Add another key' }));
-    fetch(data.keyUrl).then((r) => r.text()).then((key) => { keyCell.textContent = key; marks.keyShown = performance.now(); });
-  } else {
-    main.append(el('h1', { textContent: 'Stactize Connector' }));
-    const dl = el('dl');
-    dl.append(el('dt', { textContent: 'Tenant ID' }), el('dd', { textContent: data.tenantId }));
-    dl.append(el('dt', { textContent: 'Client ID' }), el('dd', { textContent: data.clientId }));
-    const add = el('button', { textContent: 'Add new key' });
-    add.addEventListener('click', () => { history.pushState({}, '', location.pathname + '#key'); render(); });
-    main.append(dl, el('h2', { textContent: 'Keys' }), el('p', { textContent: 'No keys yet.' }), add);
-  }
-}
-window.addEventListener('popstate', render);
 
+const INSTRUMENTATION = `
 const isSend = (node) => node instanceof HTMLButtonElement && node.textContent.startsWith('Send key to Stactize');
 function check(root) {
   const now = performance.now();
@@ -205,6 +156,4 @@ else new MutationObserver((_, observer) => {
   const wait = () => (host.shadowRoot ? attach(host) : requestAnimationFrame(wait));
   wait();
 }).observe(document.documentElement, { childList: true, subtree: true });
-</script>
-</body></html>`;
-}
+`;

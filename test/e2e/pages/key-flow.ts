@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { newSimulatorKey } from '../../../sandbox/simulator/key';
 /**
  * A small application page → key screen flow for the capture tests: a `he-shell` web component with an open
  * shadow root, the application page's details, and "Add new key", which shows the one-time key screen by
@@ -9,24 +10,24 @@ export const TENANT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 export const CLIENT_ID = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 export const APP_NAME = 'Stactize <b>integration</b>';
 
-/** A fresh key of the current Entra shape, different on every call. */
-export function freshKey(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
-  const pick = (n: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => alphabet[b % alphabet.length]).join('');
-  return `${pick(3).replaceAll('~', 'x')}8Q~${pick(34)}`;
-}
+/** A fresh key of the current Entra shape, different on every call (the simulator's generator). */
+export const freshKey = (): string => newSimulatorKey();
 
 /** Where the page fetches its key, as Partner Center's app would: the key is never in the page's source. */
 export const KEY_URL = 'https://partner.microsoft.com/__fixture/new-key';
 
-export function keyFlowPage(options: { keyDelayMs?: number } = {}): string {
+/**
+ * The page. It records `window.__marks.keyShown` (performance.now()) when the key text is set; `instrumentation`
+ * is more script for the same page (the bench adds its timestamps this way).
+ */
+export function keyFlowPage(options: { keyDelayMs?: number; instrumentation?: string } = {}): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>User management | Partner Center</title></head>
 <body>
 <he-shell></he-shell>
 <script>
 const data = ${JSON.stringify({ tenantId: TENANT_ID, clientId: CLIENT_ID, appName: APP_NAME, keyUrl: KEY_URL, keyDelayMs: options.keyDelayMs ?? 0 })};
+const marks = (window.__marks = {});
 customElements.define('he-shell', class extends HTMLElement {
   connectedCallback() {
     this.attachShadow({ mode: 'open' });
@@ -55,7 +56,7 @@ function render() {
     dl.append(el('dt', { textContent: 'Key' }), keyCell);
     dl.append(el('dt', { textContent: 'Expires' }), el('dd', { textContent: '11/27/2028' }));
     main.append(dl, el('button', { textContent: 'Add another key' }));
-    fetch(data.keyUrl).then((r) => r.text()).then((key) => setTimeout(() => { keyCell.textContent = key; }, data.keyDelayMs));
+    fetch(data.keyUrl).then((r) => r.text()).then((key) => setTimeout(() => { keyCell.textContent = key; marks.keyShown = performance.now(); }, data.keyDelayMs));
   } else {
     main.append(el('h1', { textContent: data.appName }));
     const dl = el('dl');
@@ -68,6 +69,7 @@ function render() {
   }
 }
 window.addEventListener('popstate', render);
+${options.instrumentation ?? ''}
 </script>
 </body></html>`;
 }
