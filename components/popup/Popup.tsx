@@ -83,19 +83,17 @@ function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: (
   );
 }
 
+interface SectionProps {
+  state: PopupState;
+  actions: PopupActions;
+  reload: (refresh: boolean) => Promise<void>;
+}
+
 function daysUntil(date: string, now = Date.now()): number {
   return Math.ceil((Date.parse(`${date}T00:00:00Z`) - now) / 86_400_000);
 }
 
-function Connected({
-  state,
-  actions,
-  reload,
-}: {
-  state: PopupState;
-  actions: PopupActions;
-  reload: (refresh: boolean) => Promise<void>;
-}) {
+function Connected({ state, actions, reload }: SectionProps) {
   const credential = state.connection?.credential ?? null;
   return (
     <section aria-labelledby="connection-title">
@@ -150,15 +148,7 @@ function Connected({
   );
 }
 
-function Outbox({
-  state,
-  actions,
-  reload,
-}: {
-  state: PopupState;
-  actions: PopupActions;
-  reload: (refresh: boolean) => Promise<void>;
-}) {
+function Outbox({ state, actions, reload }: SectionProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   if (!state.outbox.length) return null;
   return (

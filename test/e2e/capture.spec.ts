@@ -2,23 +2,11 @@
  * Capture and delivery, end to end: the built extension in Chromium, fixture pages at the real Partner Center
  * URL, and the sandbox Intake API as a real HTTP server. Every test ends with the leak scans.
  */
-import type { Page } from '@playwright/test';
 import type { Fault } from '../../sandbox/server/server';
 import { expect, test } from './harness/fixtures';
 import { findSecret, recordConsole } from './harness/leaks';
 import { runningWorker, stopServiceWorker } from './harness/service-worker';
-import { APP_URL, CLIENT_ID, freshKey, KEY_URL, keyFlowPage, TENANT_ID } from './pages/key-flow';
-
-const overlay = (page: Page) => page.locator('stactize-companion');
-
-async function reachKeyScreen(page: Page) {
-  await page.getByRole('button', { name: 'Add new key' }).click();
-  await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
-}
-
-function sendButton(page: Page) {
-  return overlay(page).getByRole('button', { name: /^Send key to Stactize/ });
-}
+import { CLIENT_ID, captureKey, overlay, sendButton, TENANT_ID } from './pages/key-flow';
 
 test.describe('capture and delivery', () => {
   test('pair → capture → send → Delivered: the sandbox holds the right key once, and nothing leaked', async ({
@@ -30,10 +18,7 @@ test.describe('capture and delivery', () => {
   }) => {
     const console = recordConsole(context, serviceWorker);
     const account = await pair();
-    const key = freshKey();
-    partnerCenter.serve(KEY_URL, key);
-    const page = await partnerCenter.open(APP_URL, keyFlowPage());
-    await reachKeyScreen(page);
+    const { page, key } = await captureKey(partnerCenter);
     expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page] })).toEqual([]);
 
     await expect(sendButton(page)).toHaveAccessibleName(`Send key to Stactize (${account})`);
@@ -67,10 +52,7 @@ test.describe('capture and delivery', () => {
     pair,
   }) => {
     const console = recordConsole(context, serviceWorker);
-    const key = freshKey();
-    partnerCenter.serve(KEY_URL, key);
-    const page = await partnerCenter.open(APP_URL, keyFlowPage());
-    await reachKeyScreen(page);
+    const { page, key } = await captureKey(partnerCenter);
     await expect(sendButton(page)).toHaveAccessibleName(/connect first/);
     const stored = await serviceWorker.evaluate(() => chrome.storage.local.get('outbox'));
     expect(Object.keys(stored.outbox as object)).toHaveLength(1);
@@ -102,10 +84,7 @@ test.describe('capture and delivery', () => {
     }) => {
       const console = recordConsole(context, serviceWorker);
       await pair();
-      const key = freshKey();
-      partnerCenter.serve(KEY_URL, key);
-      const page = await partnerCenter.open(APP_URL, keyFlowPage());
-      await reachKeyScreen(page);
+      const { page, key } = await captureKey(partnerCenter);
       sandbox.admin.injectFault(fault);
       await sendButton(page).click();
       await expect(overlay(page).getByRole('status')).toHaveText('Delivered', { timeout: 30_000 });
@@ -127,10 +106,7 @@ test.describe('capture and delivery', () => {
   }) => {
     const console = recordConsole(context, serviceWorker);
     await pair();
-    const key = freshKey();
-    partnerCenter.serve(KEY_URL, key);
-    const page = await partnerCenter.open(APP_URL, keyFlowPage());
-    await reachKeyScreen(page);
+    const { page, key } = await captureKey(partnerCenter);
 
     await stopServiceWorker(context, page);
     // The click wakes a new worker, which finds the capture in storage.
