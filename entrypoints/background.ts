@@ -5,7 +5,7 @@ import { config } from '@/utils/config';
 import { createIntakeClient } from '@/utils/intake-api';
 import { type InboundType, inbound } from '@/utils/messages';
 import { messenger } from '@/utils/messaging';
-import { admit, RejectedMessageError } from '@/utils/trust-gate';
+import { admit, PARTNER_CENTER_PATTERN, RejectedMessageError } from '@/utils/trust-gate';
 
 const DELIVER_ALARM = 'deliver';
 const CONNECTION_ALARM = 'connection';
@@ -15,7 +15,7 @@ const ALARM_FLOOR_MS = 30_000;
 
 async function reinjectIntoOpenTabs(): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
-  const tabs = await browser.tabs.query({ url: 'https://partner.microsoft.com/*' });
+  const tabs = await browser.tabs.query({ url: PARTNER_CENTER_PATTERN });
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
     await browser.scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => {
@@ -63,7 +63,7 @@ export default defineBackground(() => {
       void browser.alarms.create(CONNECTION_ALARM, { when: at });
       setTimeout(() => void service.refreshConnection(), Math.max(at - Date.now(), 0));
     },
-    hasPartnerCenterAccess: () => browser.permissions.contains({ origins: ['https://partner.microsoft.com/*'] }),
+    hasPartnerCenterAccess: () => browser.permissions.contains({ origins: [PARTNER_CENTER_PATTERN] }),
     notify({ id, title, message }) {
       void browser.notifications.create(id, {
         type: 'basic',

@@ -8,7 +8,7 @@ import type { ClientInfo, createIntakeClient } from './intake-api';
 import type { AccountView, CaptureView, InboundData, InboundType, ProtocolMap } from './messages';
 import { addCapture, type Outbox, remove as removeEntry, requestSend, waitingOnUser } from './outbox';
 import { claimPairing, disconnect } from './pairing';
-import { buildPopupState, deliveredView, entryView, unknownView } from './popup-state';
+import { deliveredView, entryView, loadPopupState, unknownView } from './popup-state';
 import {
   captureTabsItem,
   connectionItem,
@@ -240,14 +240,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     async popupState({ refresh }) {
       if (refresh) await refreshConnection();
-      return buildPopupState({
-        pairing: await pairingItem.getValue(),
-        snapshot: await connectionItem.getValue(),
-        outbox: Object.values(await outboxItem.getValue()),
-        deliveries: await deliveriesItem.getValue(),
-        kid: deps.kid,
-        partnerCenterAccess: await deps.hasPartnerCenterAccess(),
-      });
+      return loadPopupState(deps.kid, deps.hasPartnerCenterAccess);
     },
   };
 

@@ -2,7 +2,15 @@
 import type { Connection } from './intake-api';
 import type { CaptureView } from './messages';
 import type { OutboxEntry } from './outbox';
-import type { ConnectionSnapshot, Delivery, Pairing } from './storage';
+import {
+  type ConnectionSnapshot,
+  connectionItem,
+  type Delivery,
+  deliveriesItem,
+  outboxItem,
+  type Pairing,
+  pairingItem,
+} from './storage';
 
 export interface PopupState {
   account: { name: string; expiresAt: string } | null;
@@ -80,4 +88,19 @@ export function buildPopupState(input: {
     outbox: input.outbox.map(entryView).sort((a, b) => a.captureId.localeCompare(b.captureId)),
     deliveries: input.deliveries,
   };
+}
+
+/**
+ * The popup state from storage, as stored. The popup calls this itself for its first render (no round trip to
+ * a worker that may be asleep), then asks the background to refresh from the API.
+ */
+export async function loadPopupState(kid: string, hasPartnerCenterAccess: () => Promise<boolean>): Promise<PopupState> {
+  const [pairing, snapshot, outbox, deliveries, partnerCenterAccess] = await Promise.all([
+    pairingItem.getValue(),
+    connectionItem.getValue(),
+    outboxItem.getValue(),
+    deliveriesItem.getValue(),
+    hasPartnerCenterAccess(),
+  ]);
+  return buildPopupState({ pairing, snapshot, outbox: Object.values(outbox), deliveries, kid, partnerCenterAccess });
 }

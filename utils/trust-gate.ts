@@ -9,6 +9,8 @@
 import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
 
 export const PARTNER_CENTER_ORIGIN = 'https://partner.microsoft.com';
+/** The host permission the content script needs; the user can withdraw it. */
+export const PARTNER_CENTER_PATTERN = `${PARTNER_CENTER_ORIGIN}/*`;
 
 /** The part of `runtime.MessageSender` the gate reads; all of it is set by the browser. */
 export interface Sender {

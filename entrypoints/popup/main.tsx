@@ -2,10 +2,19 @@
 import './style.css';
 import { createRoot } from 'react-dom/client';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
+import { config } from '@/utils/config';
 import { sendMessage } from '@/utils/messaging';
+import { loadPopupState } from '@/utils/popup-state';
+import { PARTNER_CENTER_PATTERN } from '@/utils/trust-gate';
 
 const actions: PopupActions = {
-  load: (refresh) => sendMessage('popupState', { refresh }),
+  // First render straight from storage; refreshes go through the background, which calls the API.
+  load: (refresh) =>
+    refresh
+      ? sendMessage('popupState', { refresh })
+      : loadPopupState(config.sealingKey?.kid ?? '', () =>
+          browser.permissions.contains({ origins: [PARTNER_CENTER_PATTERN] }),
+        ),
   claim: (code) => sendMessage('claimPairing', { code }),
   disconnect: () => sendMessage('disconnect').then(() => undefined),
   send: (captureId) => sendMessage('sendCapture', { captureId }).then(() => undefined),
