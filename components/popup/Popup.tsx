@@ -13,13 +13,14 @@ export interface PopupActions {
   openPartnerCenter(guide: 'connect' | 'rotate'): Promise<void>;
 }
 
-export function Popup({ actions }: { actions: PopupActions }) {
-  const [state, setState] = useState<PopupState | null>(null);
+/** `initial` is the stored state, read before the first render so the popup opens already filled in. */
+export function Popup({ actions, initial = null }: { actions: PopupActions; initial?: PopupState | null }) {
+  const [state, setState] = useState<PopupState | null>(initial);
   const reload = useCallback((refresh: boolean) => actions.load(refresh).then(setState, () => undefined), [actions]);
   useEffect(() => {
-    // Stored state at once, then a refresh from the API.
-    void reload(false).then(() => reload(true));
-  }, [reload]);
+    // Stored state at once (unless given), then a refresh from the API.
+    void (initial ? Promise.resolve() : reload(false)).then(() => reload(true));
+  }, [reload, initial]);
   if (!state) return <main aria-busy="true" />;
   return (
     <main>

@@ -22,5 +22,11 @@ const actions: PopupActions = {
   openPartnerCenter: (guide) => sendMessage('openPartnerCenter', { guide }).then(() => window.close()),
 };
 
+// Reading storage starts before anything renders, so the first paint already shows the state.
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<Popup actions={actions} />);
+if (root) {
+  void actions
+    .load(false)
+    .catch(() => null)
+    .then((initial) => createRoot(root).render(<Popup actions={actions} initial={initial} />));
+}

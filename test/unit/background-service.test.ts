@@ -240,4 +240,31 @@ describe('the background service', () => {
     expect(badges[0]).toBe('');
     expect(badges.at(-1)).toBe('!');
   });
+
+  it.each([
+    [{ kind: 'network' as const }, 'unreachable'],
+    [{ kind: 'timeout' as const }, 'unreachable'],
+    [
+      { kind: 'http' as const, status: 429, code: 'rate_limited', message: 'slow down', retryAfterMs: 5000 },
+      'rate_limited',
+    ],
+    [{ kind: 'http' as const, status: 401, code: 'unauthorized', message: 'revoked' }, 'unauthorized'],
+  ])('a refresh that fails (%o) says what it means and keeps what was known', async (error, problem) => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([]);
+    const known = {
+      pairingId: pairing.pairingId,
+      account: pairing.account,
+      acceptedSealingKeyIds: [publicJwk.kid],
+      credential: null,
+    };
+    intake.getConnection = async () => ({ ok: true, status: 200, data: known });
+    const { svc } = service(intake);
+    await svc.refreshConnection();
+    intake.getConnection = async () => ({ ok: false, error });
+    const state = await svc.handlers.popupState({ refresh: true }, { tabId: null });
+    expect(state.connectionProblem).toBe(problem);
+    expect(state.connection).toEqual(known);
+    expect(state.account?.name).toBe('Contoso ISV');
+  });
 });
