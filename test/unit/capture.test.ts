@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type CaptureReading, createCaptureController } from '@/utils/capture';
-import type { CaptureView } from '@/utils/messages';
-import { CAPTURE, CLIENT, KEY, openSealed, publicJwk, TENANT } from './helpers';
+import { CAPTURE, CLIENT, captureView, KEY, openSealed, publicJwk, TENANT } from './helpers';
 
 const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
   clientId: CLIENT,
@@ -14,18 +13,7 @@ const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
   ...overrides,
 });
 
-const view = (captureId: string): CaptureView => ({
-  captureId,
-  state: 'secured',
-  tenantId: TENANT,
-  clientId: CLIENT,
-  applicationName: 'App',
-  keyExpiresAt: null,
-  clientIdMismatch: false,
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-});
+const view = (captureId: string) => captureView(captureId);
 
 function controller(storeCapture = vi.fn(async (data: { captureId: string }) => view(data.captureId))) {
   let current: CaptureReading | null = reading();

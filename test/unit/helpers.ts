@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { compactDecrypt, importJWK } from 'jose';
 import type { SealingPublicJwk } from '@/config/build-config';
+import type { CaptureView } from '@/utils/messages';
 
 const readJwk = (name: string) => {
   const { 'x-dev-only': _marker, ...jwk } = JSON.parse(readFileSync(`sandbox/dev-keys/${name}`, 'utf8'));
@@ -21,4 +22,21 @@ export async function openSealed(sealed: string) {
   const key = await importJWK(privateJwk, 'RSA-OAEP-256');
   const { plaintext, protectedHeader } = await compactDecrypt(sealed, key);
   return { payload: JSON.parse(new TextDecoder().decode(plaintext)), protectedHeader };
+}
+
+/** A capture as the background describes it to the overlay and the popup. */
+export function captureView(captureId = CAPTURE, overrides: Partial<CaptureView> = {}): CaptureView {
+  return {
+    captureId,
+    state: 'secured',
+    tenantId: TENANT,
+    clientId: CLIENT,
+    applicationName: 'App',
+    keyExpiresAt: null,
+    clientIdMismatch: false,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+    ...overrides,
+  };
 }

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
 import type { PopupState } from '@/utils/popup-state';
+import { captureView } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -42,20 +43,7 @@ describe('the popup', () => {
     const host = await render({
       ...base,
       updateRequired: true,
-      outbox: [
-        {
-          captureId: '6f1c1a52-3c55-4a8e-9f0e-0b6a1b2c3d4e',
-          state: 'secured',
-          tenantId: null,
-          clientId: null,
-          applicationName: 'App',
-          keyExpiresAt: null,
-          clientIdMismatch: false,
-          attempts: 0,
-          nextAttemptAt: null,
-          lastError: null,
-        },
-      ],
+      outbox: [captureView()],
     });
     expect(host.textContent).toMatch(/too old for Stactize/);
     const send = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Send');
