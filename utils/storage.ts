@@ -1,6 +1,7 @@
 /**
- * Every stored thing, declared once, with a version. Only the background writes; `storage.local` holds
- * ciphertext (sealed JWEs) and identifiers, never a key in clear.
+ * Every stored thing, declared once, with a version. The background writes all of it except the guide's
+ * progress, which the content script keeps for its own UI. `storage.local` holds ciphertext (sealed JWEs) and
+ * identifiers, never a key in clear.
  */
 import { storage } from '#imports';
 import type { Outbox } from './outbox';
