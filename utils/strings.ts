@@ -88,6 +88,7 @@ export const strings = {
   noPartnerCenterAccess:
     'The extension may not run on Partner Center: its site access was turned off. In the browser’s extension settings, allow it on partner.microsoft.com, or it cannot guide you or capture a key.',
   rotateKey: 'Add a new key in Partner Center',
+  startGuide: 'Start the guide in Partner Center',
   updateRequired: 'This version of the extension is too old for Stactize. Update the extension before sending a key.',
   connectionProblem: {
     unreachable: 'Stactize could not be reached; showing what was known. Nothing stored is lost.',

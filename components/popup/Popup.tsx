@@ -36,6 +36,11 @@ export function Popup({ actions, initial = null }: { actions: PopupActions; init
         <PairingForm actions={actions} onPaired={() => void reload(true)} />
       )}
       <Outbox state={state} actions={actions} reload={reload} />
+      <footer>
+        <button type="button" onClick={() => void actions.openPartnerCenter('connect')}>
+          {strings.startGuide}
+        </button>
+      </footer>
     </main>
   );
 }

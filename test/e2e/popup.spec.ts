@@ -1,7 +1,12 @@
 /** The popup against the sandbox: every connection state, the outbox, the badge. Screenshots go to test-results. */
 import type { Page, Worker } from '@playwright/test';
+import { FIXTURES } from '../fixtures/partner-center';
 import { expect, test } from './harness/fixtures';
 import { CLIENT_ID, captureKey, overlay, sendButton, TENANT_ID } from './pages/key-flow';
+
+const APPS_URL = 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps';
+const appsTab = FIXTURES.find((f) => f.name === 'flow-apps-to-key-en');
+if (!appsTab) throw new Error('fixture flow-apps-to-key-en is missing');
 
 const REASONS = {
   invalid_client_secret: /not accepted by Microsoft/,
@@ -114,5 +119,29 @@ test.describe('the popup', () => {
     const popup = await openPopup();
     await expect(popup.getByText(/no longer accepts this connection/)).toBeVisible();
     await shot(popup, 'unauthorized');
+  });
+
+  test('"Start the guide" opens Partner Center with the guide started there', async ({
+    context,
+    openPopup,
+    partnerCenter,
+    serviceWorker,
+  }) => {
+    partnerCenter.serve(APPS_URL, appsTab.html());
+    const popup = await openPopup();
+    const opened = context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Start the guide in Partner Center' }).click();
+    const page = await opened;
+    await page.waitForURL(APPS_URL);
+    const guide = page.locator('stactize-companion').locator('[data-guide-step]');
+    await expect(guide).toBeVisible();
+    await expect(guide.getByRole('heading', { level: 2 })).not.toBeEmpty();
+    // The page took the popup's request, so the guide is active (it then shows outside the account area too).
+    await expect
+      .poll(async () => {
+        const { guideProgress } = await serviceWorker.evaluate(() => chrome.storage.local.get('guideProgress'));
+        return (guideProgress as { guide?: string; active?: boolean } | undefined) ?? null;
+      })
+      .toMatchObject({ guide: 'connect', active: true });
   });
 });
