@@ -27,6 +27,7 @@ async function reinjectIntoOpenTabs(): Promise<void> {
 export default defineBackground(() => {
   const identity = { runtimeId: browser.runtime.id, extensionOrigin: new URL(browser.runtime.getURL('/')).origin };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   const service = createBackgroundService({
     intake: createIntakeClient({ baseUrl: config.apiUrl }),
@@ -59,9 +60,11 @@ export default defineBackground(() => {
       void browser.tabs.create({ url });
     },
     scheduleConnectionRefresh(at) {
+      // One pending refresh at a time: every refresh reschedules, so a popup refresh must not start a second loop.
+      clearTimeout(refreshTimer);
       if (at === null) return void browser.alarms.clear(CONNECTION_ALARM);
       void browser.alarms.create(CONNECTION_ALARM, { when: at });
-      setTimeout(() => void service.refreshConnection(), Math.max(at - Date.now(), 0));
+      refreshTimer = setTimeout(() => void service.refreshConnection(), Math.max(at - Date.now(), 0));
     },
     hasPartnerCenterAccess: () => browser.permissions.contains({ origins: [PARTNER_CENTER_PATTERN] }),
     notify({ id, title, message }) {

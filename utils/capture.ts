@@ -5,6 +5,7 @@
  */
 import type { SealingPublicJwk } from '@/config/build-config';
 import type { AccountView, CaptureView, InboundData } from './messages';
+import { isGuid } from './partner-center/values';
 import { sealCredential } from './sealing';
 
 export interface CaptureReading {
@@ -45,12 +46,6 @@ export interface CaptureDeps {
   currentReading(): CaptureReading | null;
   now?: () => Date;
   randomUUID?: () => string;
-}
-
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-export function isGuid(value: string): boolean {
-  return GUID.test(value.trim());
 }
 
 async function fingerprint(key: string): Promise<string> {

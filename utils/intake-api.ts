@@ -8,6 +8,7 @@
 import * as z from 'zod/mini';
 import { CLIENT_NAME } from './config';
 import { normalizePairingCode, PAIRING_CODE_PATTERN } from './pairing-code';
+import { GUID_PATTERN } from './partner-center/values';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contract schemas
@@ -24,7 +25,7 @@ function maxChars(max: number) {
 
 const boundedString = (max: number) => z.string().check(maxChars(max));
 
-const Guid = z.string().check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
+const Guid = z.string().check(z.regex(GUID_PATTERN));
 /** `format: uuid` is RFC 4122's syntax (any hex digits), the same shape as the contract's Guid. */
 const Uuid = Guid;
 

@@ -6,9 +6,9 @@
 // zod/mini: the same parsing as classic zod at a fraction of the bundle (the background ships it).
 import * as z from 'zod/mini';
 import type { OutboxError, OutboxState } from './outbox';
+import { GUID_PATTERN } from './partner-center/values';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const guid = z.string().check(z.regex(GUID));
+const guid = z.string().check(z.regex(GUID_PATTERN));
 const uuid = guid;
 const compactJwe = z
   .string()

@@ -1,5 +1,6 @@
 /** The popup: pairing, the connection's state, and keys waiting on this device. Renders state; fetches nothing itself. */
 import { useCallback, useEffect, useState } from 'react';
+import { daysLeft, expiringSoon } from '@/utils/expiry';
 import type { ClaimOutcome } from '@/utils/messages';
 import type { PopupState } from '@/utils/popup-state';
 import { problemText, strings } from '@/utils/strings';
@@ -95,10 +96,6 @@ interface SectionProps {
   reload: (refresh: boolean) => Promise<void>;
 }
 
-function daysUntil(date: string, now = Date.now()): number {
-  return Math.ceil((Date.parse(`${date}T00:00:00Z`) - now) / 86_400_000);
-}
-
 function Connected({ state, actions, reload }: SectionProps) {
   const credential = state.connection?.credential ?? null;
   return (
@@ -126,7 +123,7 @@ function Connected({ state, actions, reload }: SectionProps) {
           {strings.openPartnerCenter}
         </button>
       )}
-      {credential?.status === 'verified' && credential.keyExpiresAt && daysUntil(credential.keyExpiresAt) <= 30 && (
+      {credential?.status === 'verified' && expiringSoon(credential.keyExpiresAt, Date.now()) && (
         <button type="button" onClick={() => void actions.openPartnerCenter('rotate')}>
           {strings.rotateKey}
         </button>
@@ -142,7 +139,7 @@ function Connected({ state, actions, reload }: SectionProps) {
           {credential.keyExpiresAt && (
             <>
               <dt>Key expiry</dt>
-              <dd>{strings.keyExpires(credential.keyExpiresAt, daysUntil(credential.keyExpiresAt))}</dd>
+              <dd>{strings.keyExpires(credential.keyExpiresAt, daysLeft(credential.keyExpiresAt, Date.now()))}</dd>
             </>
           )}
         </dl>

@@ -4,10 +4,11 @@
  */
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-const GUID_EXACT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A whole tenant or client ID (the contract's Guid pattern); shared by the page model, messages and the API client. */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(value: string): boolean {
-  return GUID_EXACT.test(value);
+  return GUID_PATTERN.test(value);
 }
 
 /** The one GUID in `text` (lower-cased), or null when there is none or several different ones. */
