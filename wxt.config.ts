@@ -27,6 +27,18 @@ export default defineConfig({
   // Tests build into their own folder so that a developer's `npm run dev` output is left alone.
   outDir: process.env.STACTIZE_OUT_DIR || '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}',
+  zip: {
+    // The sources zip is for store reviewers: no generated output, and not the sandbox's DEV-ONLY private key
+    // (the public half stays: sandbox builds read it).
+    excludeSources: [
+      'sandbox/dev-keys/sealing-private.jwk.json',
+      'walkthrough/**',
+      'bench/results/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.sandbox-data/**',
+    ],
+  },
   manifest: ({ mode, browser }) => {
     const config = buildConfig(mode);
     return {

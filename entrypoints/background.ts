@@ -5,7 +5,8 @@ import { config } from '@/utils/config';
 import { createIntakeClient } from '@/utils/intake-api';
 import { type InboundType, inbound } from '@/utils/messages';
 import { messenger } from '@/utils/messaging';
-import { admit, PARTNER_CENTER_PATTERN, RejectedMessageError } from '@/utils/trust-gate';
+import { PARTNER_CENTER_PATTERN } from '@/utils/partner-center/url';
+import { admit, RejectedMessageError } from '@/utils/trust-gate';
 
 const DELIVER_ALARM = 'deliver';
 const CONNECTION_ALARM = 'connection';

@@ -191,11 +191,16 @@ export function createBackgroundService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     async storeCapture(data, { tabId }) {
-      await mutateOutbox((outbox) => addCapture(outbox, data));
-      if (tabId !== null)
-        await captureTabsItem.setValue({ ...(await captureTabsItem.getValue()), [data.captureId]: tabId });
-      await refreshBadge();
-      return captureView(data.captureId);
+      // The answer waits only for what it promises: the sealed copy stored, and the tab to tell about it. The
+      // badge follows on its own (a capture in the outbox stays stored whatever the badge does).
+      const [outbox] = await Promise.all([
+        mutateOutbox((before) => addCapture(before, data)),
+        tabId !== null &&
+          captureTabsItem.getValue().then((tabs) => captureTabsItem.setValue({ ...tabs, [data.captureId]: tabId })),
+      ]);
+      void refreshBadge().catch(() => undefined);
+      const entry = Object.hasOwn(outbox, data.captureId) ? outbox[data.captureId] : undefined;
+      return entry ? entryView(entry) : captureView(data.captureId);
     },
     async sendCapture({ captureId }) {
       await mutateOutbox((outbox) => requestSend(outbox, captureId, now()));

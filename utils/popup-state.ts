@@ -7,6 +7,7 @@ import {
   connectionItem,
   type Delivery,
   deliveriesItem,
+  getValues,
   outboxItem,
   type Pairing,
   pairingItem,
@@ -95,11 +96,8 @@ export function buildPopupState(input: {
  * a worker that may be asleep), then asks the background to refresh from the API.
  */
 export async function loadPopupState(kid: string, hasPartnerCenterAccess: () => Promise<boolean>): Promise<PopupState> {
-  const [pairing, snapshot, outbox, deliveries, partnerCenterAccess] = await Promise.all([
-    pairingItem.getValue(),
-    connectionItem.getValue(),
-    outboxItem.getValue(),
-    deliveriesItem.getValue(),
+  const [[pairing, snapshot, outbox, deliveries], partnerCenterAccess] = await Promise.all([
+    getValues([pairingItem, connectionItem, outboxItem, deliveriesItem]),
     hasPartnerCenterAccess(),
   ]);
   return buildPopupState({ pairing, snapshot, outbox: Object.values(outbox), deliveries, kid, partnerCenterAccess });

@@ -3,7 +3,7 @@
  * progress, which the content script keeps for its own UI. `storage.local` holds ciphertext (sealed JWEs) and
  * identifiers, never a key in clear.
  */
-import { storage } from '#imports';
+import { storage, type WxtStorageItem } from '#imports';
 import type { Outbox } from './outbox';
 
 export interface Pairing {
@@ -97,3 +97,14 @@ export const guideProgressItem = storage.defineItem<GuideProgress>('local:guideP
   fallback: EMPTY_GUIDE_PROGRESS,
   version: 1,
 });
+
+/**
+ * Several items' values (fallbacks applied) in one read per storage area, where `getValue` on each would cost a
+ * round trip to the browser apiece. The popup's first render waits on this.
+ */
+export async function getValues<const Items extends readonly WxtStorageItem<unknown, Record<string, unknown>>[]>(
+  items: Items,
+): Promise<{ [K in keyof Items]: Items[K] extends WxtStorageItem<infer V, Record<string, unknown>> ? V : never }> {
+  const results = await storage.getItems([...items]);
+  return results.map((result) => result.value) as never;
+}

@@ -7,10 +7,7 @@
  * Anything else is refused and logged without its payload: the security log's signature cannot take one.
  */
 import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
-
-export const PARTNER_CENTER_ORIGIN = 'https://partner.microsoft.com';
-/** The host permission the content script needs; the user can withdraw it. */
-export const PARTNER_CENTER_PATTERN = `${PARTNER_CENTER_ORIGIN}/*`;
+import { PARTNER_CENTER_ORIGIN } from './partner-center/url';
 
 /** The part of `runtime.MessageSender` the gate reads; all of it is set by the browser. */
 export interface Sender {

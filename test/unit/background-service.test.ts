@@ -63,7 +63,11 @@ function fakeIntake(answers: Array<'ack' | 'bad-ack' | IntakeError>) {
   return { intake, submitted };
 }
 
-function service(intake: IntakeClient, now = () => 1_000_000) {
+function service(
+  intake: IntakeClient,
+  now = () => 1_000_000,
+  overrides: Partial<Parameters<typeof createBackgroundService>[0]> = {},
+) {
   const notified: Array<[number, string]> = [];
   const scheduled: Array<number | null> = [];
   const notifications: string[] = [];
@@ -83,6 +87,7 @@ function service(intake: IntakeClient, now = () => 1_000_000) {
     hasPartnerCenterAccess: async () => true,
     now,
     random: () => 0.5,
+    ...overrides,
   });
   return { svc, notified, scheduled, notifications, badges };
 }
@@ -102,6 +107,19 @@ describe('the background service', () => {
     expect(await outboxItem.getValue()).toEqual({});
     expect((await svc.handlers.captureStatus({ captureId: CAPTURE }, { tabId: 4 })).state).toBe('delivered');
     expect(notified.at(-1)).toEqual([4, 'delivered']);
+  });
+
+  it('answers "secured" once the sealed copy is stored, even when the badge cannot be set', async () => {
+    const { intake } = fakeIntake([]);
+    const { svc } = service(intake, undefined, {
+      setBadge: () => {
+        throw new Error('the action API is gone');
+      },
+    });
+    const stored = await svc.handlers.storeCapture(await capture(), { tabId: 7 });
+    expect(stored).toMatchObject({ captureId: CAPTURE, state: 'secured' });
+    expect(Object.keys(await outboxItem.getValue())).toEqual([CAPTURE]);
+    expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 7 } });
   });
 
   it('retries a retryable failure with the identical body, honouring Retry-After', async () => {

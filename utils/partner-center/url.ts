@@ -5,6 +5,8 @@
  */
 
 export const PARTNER_CENTER_ORIGIN = 'https://partner.microsoft.com';
+/** The host permission the content script needs; the user can withdraw it. */
+export const PARTNER_CENTER_PATTERN = `${PARTNER_CENTER_ORIGIN}/*`;
 
 export function toUrl(url: string | URL): URL | null {
   try {
