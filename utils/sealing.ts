@@ -3,6 +3,8 @@
  * in the protected header) over `{"v":1,captureId,tenantId,clientId,secret}`. This is the only place the key
  * (client secret) is handled in clear outside the page model, and only for as long as encryption takes.
  */
+// Before jose, which keeps a TextEncoder from when it loads: Firefox content scripts need it (see own-realm.ts).
+import './own-realm';
 import { CompactEncrypt, importJWK } from 'jose';
 import type { SealingPublicJwk } from '@/config/build-config';
 
