@@ -8,6 +8,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './harness/firefox';
 import { expect, test } from './harness/fixtures';
+import { deepDomInPage } from './harness/leaks';
 import { APP_URL, CLIENT_ID, freshKey, KEY_URL, keyFlowPage, TENANT_ID } from './pages/key-flow';
 
 /** The enabled button in `host`'s open shadow root with exactly this text, once there is one. */
@@ -29,21 +30,6 @@ const overlayStatus = (page: Page) =>
   page.evaluate(
     () => document.querySelector('stactize-companion')?.shadowRoot?.querySelector('[role=status]')?.textContent ?? '',
   );
-
-/** The page's whole DOM: the document and every open shadow root, with form values. */
-const deepDom = (page: Page) =>
-  page.evaluate(() => {
-    const parts: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
-      for (const element of root.querySelectorAll('*')) {
-        if (element instanceof HTMLInputElement) parts.push(element.value);
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document);
-    return parts.join('\n');
-  });
 
 test.describe('Firefox', () => {
   let firefox: FirefoxWithExtension;
@@ -99,6 +85,6 @@ test.describe('Firefox', () => {
     // Partner Center no longer shows the key: now the whole page must not hold it either.
     await page.goBack();
     await buttonIn(page, 'he-shell', 'Add new key');
-    expect(await deepDom(page)).not.toContain(key);
+    expect(await page.evaluate(deepDomInPage)).not.toContain(key);
   });
 });

@@ -23,24 +23,8 @@ class ForeignTextEncoder {
   }
 }
 
-/** WebCrypto whose results are the other realm's ArrayBuffers. */
-function foreignCrypto(): Crypto {
-  const subtle = new Proxy(webcrypto.subtle, {
-    get(target, property) {
-      const value: unknown = Reflect.get(target, property, target);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const result: unknown = await value.apply(target, args);
-        return result instanceof ArrayBuffer ? foreignBytes(new Uint8Array(result)).buffer : result;
-      };
-    },
-  });
-  return {
-    subtle,
-    getRandomValues: (array: never) => webcrypto.getRandomValues(array),
-    randomUUID: () => webcrypto.randomUUID(),
-  } as never as Crypto;
-}
+/** WebCrypto whose results are the other realm's ArrayBuffers: "own realm" from the other realm's side. */
+const foreignCrypto = (): Crypto => ownRealmCrypto(webcrypto as Crypto, { Uint8Array: ForeignUint8Array });
 
 const firefoxLike = (): Realm => ({
   Uint8Array,

@@ -25,21 +25,24 @@ export function recordConsole(context: BrowserContext, worker?: Worker): Console
   return recorder;
 }
 
-/** Everything a page's DOM holds: markup of the document and of every open shadow root, and form values. */
-export function deepDomText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
-      for (const element of root.querySelectorAll('*')) {
-        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
-        if (element.shadowRoot) visit(element.shadowRoot);
-      }
-    };
-    visit(document);
-    return parts.join('\n');
-  });
+/**
+ * Everything a page's DOM holds: markup of the document and of every open shadow root, and form values. Runs in
+ * the page (`page.evaluate(deepDomInPage)`, Playwright's or puppeteer's).
+ */
+export function deepDomInPage(): string {
+  const parts: string[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    parts.push(root instanceof Document ? root.documentElement.outerHTML : root.innerHTML);
+    for (const element of root.querySelectorAll('*')) {
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
+      if (element.shadowRoot) visit(element.shadowRoot);
+    }
+  };
+  visit(document);
+  return parts.join('\n');
 }
+
+export const deepDomText = (page: Page): Promise<string> => page.evaluate(deepDomInPage);
 
 export async function extensionStorage(worker: Worker): Promise<string> {
   return worker.evaluate(async () =>
