@@ -1,11 +1,13 @@
 /**
  * The Firefox build, run in Firefox (puppeteer-core over WebDriver BiDi; Playwright cannot load Firefox
  * extensions): the same key flow page at the real Partner Center URL, capture, sealing in the content script,
- * pairing in the popup, delivery to the sandbox, and the leak scans of the page and the extension's storage.
- * Firefox gives a content script the page's TextEncoder and crypto; this is the test that proves sealing works
- * there anyway (utils/own-realm.ts).
+ * pairing in the popup, delivery to the sandbox, and the leak scans of the page and the extension's storage;
+ * then every Partner Center fixture read by the page model, as page-model.spec.ts does in Chromium. Firefox gives
+ * a content script the page's TextEncoder and crypto; this is the test that proves sealing works there anyway
+ * (utils/own-realm.ts).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { FIXTURES } from '../fixtures/partner-center';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './harness/firefox';
 import { expect, test } from './harness/fixtures';
 import { deepDomInPage } from './harness/leaks';
@@ -23,6 +25,33 @@ async function buttonIn(page: Page, host: string, text: string): Promise<Element
     text,
   );
   return handle as ElementHandle<HTMLButtonElement>;
+}
+
+/** The overlay host's page-state summary, or null while there is no host. */
+const pageState = (page: Page) =>
+  page.evaluate(() =>
+    JSON.parse(document.querySelector('stactize-companion')?.getAttribute('data-page-state') ?? 'null'),
+  );
+
+/** Partner Center's own element (through its shadow roots, never our overlay) whose text is exactly `text`. */
+async function pageElementWithText(page: Page, text: string): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const find = (root: Document | ShadowRoot): Element | null => {
+        for (const element of root.querySelectorAll('*')) {
+          if (element.localName === 'stactize-companion') continue;
+          if (element.children.length === 0 && element.textContent?.trim() === wanted) return element;
+          const inner = element.shadowRoot && find(element.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      return find(document);
+    },
+    { timeout: 15_000 },
+    text,
+  );
+  return handle as ElementHandle<Element>;
 }
 
 /** What the overlay's status line says. */
@@ -86,5 +115,44 @@ test.describe('Firefox', () => {
     await page.goBack();
     await buttonIn(page, 'he-shell', 'Add new key');
     expect(await page.evaluate(deepDomInPage)).not.toContain(key);
+  });
+
+  test('the page model reads every Partner Center fixture in Firefox as in Chromium', async () => {
+    const alive = 'https://partner.microsoft.com/dashboard';
+    firefox.serve(alive, '<h1>Partner Center</h1>');
+    const check = async (fixture: (typeof FIXTURES)[number], page: Page) => {
+      const poll = { timeout: fixture.settlesWithinMs + 5_000, intervals: [50], message: fixture.name };
+      if ('negative' in fixture.expected) {
+        // A lookalike host: the content script must not run. Prove the extension is alive meanwhile.
+        const real = await firefox.open(alive);
+        await real.waitForSelector('stactize-companion');
+        expect(await page.$('stactize-companion'), fixture.name).toBeNull();
+        await real.close();
+        return;
+      }
+      await expect.poll(() => pageState(page), poll).toEqual(fixture.expected);
+      for (const step of fixture.flow ?? []) {
+        await (await pageElementWithText(page, step.click)).click();
+        await expect.poll(() => pageState(page), poll).toEqual(step.expected);
+      }
+    };
+    // Pages that only load are read side by side, each in its tab (several of them wait seconds by design);
+    // flows, which click, one at a time in the front tab. Fixtures share URLs: each is served just before its
+    // tab loads it.
+    const still = FIXTURES.filter((fixture) => !fixture.flow?.length);
+    const checks: Promise<void>[] = [];
+    for (const fixture of still) {
+      firefox.serve(fixture.url, fixture.html());
+      const checked = check(fixture, await firefox.open(fixture.url));
+      checked.catch(() => undefined); // awaited below; an early failure must not count as unhandled meanwhile
+      checks.push(checked);
+    }
+    await Promise.all(checks);
+    for (const fixture of FIXTURES.filter((f) => f.flow?.length)) {
+      firefox.serve(fixture.url, fixture.html());
+      const page = await firefox.open(fixture.url);
+      await check(fixture, page);
+      await page.close();
+    }
   });
 });

@@ -29,7 +29,7 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
 export interface FirefoxWithExtension {
   browser: Browser;
-  /** Serves `html` at `url` (hash ignored) in every tab opened with `open`. */
+  /** Serves `html` at `url` (hash ignored) in every tab opened with `open`; any other outside host is refused. */
   serve(url: string, html: string, contentType?: string): void;
   /** Opens `url` in a new tab, serving what `serve` registered. */
   open(url: string): Promise<Page>;
@@ -70,9 +70,9 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
       page.on('request', (request) => {
         const target = new URL(request.url());
         if (target.protocol === 'moz-extension:' || LOOPBACK.test(target.hostname)) return void request.continue();
+        // Only what a test registered (Partner Center URLs, and lookalike hosts for the tests that need one).
         const page = served.get(pageKey(request.url()));
-        if (target.hostname === 'partner.microsoft.com' && page)
-          return void request.respond({ status: 200, contentType: page.contentType, body: page.body });
+        if (page) return void request.respond({ status: 200, contentType: page.contentType, body: page.body });
         return void request.abort();
       });
       await page.goto(url);
