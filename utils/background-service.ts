@@ -54,21 +54,36 @@ type Handlers = {
   [T in InboundType]: (data: InboundData<T>, context: MessageContext) => Promise<ReturnType<ProtocolMap[T]>>;
 };
 
+/** Runs the tasks given to it one after another, in call order; a failed task does not stop the ones after it. */
+function serialized() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const next = last.then(task);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 export function createBackgroundService(deps: ServiceDeps) {
   const now = deps.now ?? Date.now;
 
   // Every outbox write goes through this chain, so read-modify-write never interleaves.
-  let outboxLock: Promise<unknown> = Promise.resolve();
+  const inOutboxOrder = serialized();
   function mutateOutbox(change: (outbox: Outbox) => Outbox): Promise<Outbox> {
-    const next = outboxLock.then(async () => {
+    return inOutboxOrder(async () => {
       const before = await outboxItem.getValue();
       const after = change(before);
       if (after !== before) await outboxItem.setValue(after);
       return after;
     });
-    outboxLock = next.catch(() => undefined);
-    return next;
   }
+
+  // The same for the tab each capture came from: two captures at once in two tabs both keep their tab.
+  const inCaptureTabsOrder = serialized();
+  const rememberTab = (captureId: string, tabId: number) =>
+    inCaptureTabsOrder(async () =>
+      captureTabsItem.setValue({ ...(await captureTabsItem.getValue()), [captureId]: tabId }),
+    );
 
   async function captureView(captureId: string): Promise<CaptureView> {
     const outbox = await outboxItem.getValue();
@@ -195,8 +210,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       // badge follows on its own (a capture in the outbox stays stored whatever the badge does).
       const [outbox] = await Promise.all([
         mutateOutbox((before) => addCapture(before, data)),
-        tabId !== null &&
-          captureTabsItem.getValue().then((tabs) => captureTabsItem.setValue({ ...tabs, [data.captureId]: tabId })),
+        tabId !== null && rememberTab(data.captureId, tabId),
       ]);
       void refreshBadge().catch(() => undefined);
       const entry = Object.hasOwn(outbox, data.captureId) ? outbox[data.captureId] : undefined;

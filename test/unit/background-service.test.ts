@@ -122,6 +122,18 @@ describe('the background service', () => {
     expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 7 } });
   });
 
+  it('keeps the tab of each of two captures stored at the same moment', async () => {
+    const { intake } = fakeIntake([]);
+    const { svc } = service(intake);
+    const other = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
+    const first = await capture();
+    await Promise.all([
+      svc.handlers.storeCapture(first, { tabId: 3 }),
+      svc.handlers.storeCapture({ ...first, captureId: other }, { tabId: 9 }),
+    ]);
+    expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 3, [other]: 9 } });
+  });
+
   it('retries a retryable failure with the identical body, honouring Retry-After', async () => {
     await pairingItem.setValue(pairing);
     const { intake, submitted } = fakeIntake([
