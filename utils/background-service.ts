@@ -14,6 +14,7 @@ import {
   connectionItem,
   deliveriesItem,
   expiryRemindersItem,
+  getValues,
   guideRequestItem,
   MAX_DELIVERIES_KEPT,
   outboxItem,
@@ -95,9 +96,9 @@ export function createBackgroundService(deps: ServiceDeps) {
 
   /** Something waits on the user (a number), the key expires soon (!), or Stactize is verifying (…). */
   async function refreshBadge(): Promise<void> {
-    const outbox = await outboxItem.getValue();
+    const [outbox, snapshot] = await getValues([outboxItem, connectionItem]);
     const waiting = waitingOnUser(outbox).length;
-    const credential = (await connectionItem.getValue()).connection?.credential;
+    const credential = snapshot.connection?.credential;
     const expiring = credential?.status !== 'rejected' && expiringSoon(credential?.keyExpiresAt, now());
     deps.setBadge(
       waiting ? String(waiting) : expiring ? '!' : credential?.status === 'pending_verification' ? '…' : '',

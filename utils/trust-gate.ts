@@ -7,7 +7,7 @@
  * Anything else is refused and logged without its payload: the security log's signature cannot take one.
  */
 import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
-import { PARTNER_CENTER_ORIGIN } from './partner-center/url';
+import { PARTNER_CENTER_ORIGIN, toUrl } from './partner-center/url';
 
 /** The part of `runtime.MessageSender` the gate reads; all of it is set by the browser. */
 export interface Sender {
@@ -36,10 +36,7 @@ export interface SecurityEvent {
   senderKind: SenderKind | 'unknown';
 }
 
-function originOf(value: string | undefined): string | null {
-  if (!value || !URL.canParse(value)) return null;
-  return new URL(value).origin;
-}
+const originOf = (value: string | undefined): string | null => (value ? (toUrl(value)?.origin ?? null) : null);
 
 /** What kind of place a sender is, or null when it is none we talk to. */
 export function classifySender(sender: Sender | undefined, identity: GateIdentity): SenderKind | null {

@@ -92,6 +92,13 @@ function service(
   return { svc, notified, scheduled, notifications, badges };
 }
 
+/** The capture stored from no tab, Send pressed, and the deliver loop run once. */
+async function storeAndSend(svc: ReturnType<typeof createBackgroundService>): Promise<void> {
+  await svc.handlers.storeCapture(await capture(), { tabId: null });
+  await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+  await svc.resume();
+}
+
 describe('the background service', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -142,9 +149,7 @@ describe('the background service', () => {
     ]);
     let now = 1_000_000;
     const { svc, scheduled } = service(intake, () => now);
-    await svc.handlers.storeCapture(await capture(), { tabId: null });
-    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
-    await svc.resume();
+    await storeAndSend(svc);
     const entry = (await outboxItem.getValue())[CAPTURE];
     expect(entry).toMatchObject({ state: 'retrying', lastError: { code: 'rate_limited' } });
     expect(entry?.nextAttemptAt).toBeGreaterThanOrEqual(1_000_000 + 120_000);
@@ -160,9 +165,7 @@ describe('the background service', () => {
     await pairingItem.setValue(pairing);
     const { intake } = fakeIntake([{ kind: 'http', status: 401, code: 'unauthorized', message: 'no' }]);
     const { svc } = service(intake);
-    await svc.handlers.storeCapture(await capture(), { tabId: null });
-    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
-    await svc.resume();
+    await storeAndSend(svc);
     expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
       state: 'attention',
       lastError: { code: 'unauthorized' },
@@ -181,9 +184,7 @@ describe('the background service', () => {
   it('keeps a capture made before pairing, and sends it once paired', async () => {
     const { intake, submitted } = fakeIntake(['ack']);
     const { svc } = service(intake);
-    await svc.handlers.storeCapture(await capture(), { tabId: null });
-    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
-    await svc.resume();
+    await storeAndSend(svc);
     expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
       state: 'attention',
       lastError: { code: 'not_paired' },

@@ -44,7 +44,14 @@ export function pathIsUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
 }
 
+/** Whether `url` is on Partner Center at or below one of `prefixes` (paths as `partnerCenterPath` gives them). */
+export function isUnderAny(url: URL, prefixes: readonly string[]): boolean {
+  if (!isPartnerCenterUrl(url)) return false;
+  const path = partnerCenterPath(url);
+  return prefixes.some((prefix) => pathIsUnder(path, prefix));
+}
+
 /** The account area (settings, tenants, users, apps): the only part of Partner Center the flow runs in. */
 export function isAccountArea(url: URL): boolean {
-  return isPartnerCenterUrl(url) && pathIsUnder(partnerCenterPath(url), '/dashboard/account');
+  return isUnderAny(url, ['/dashboard/account']);
 }

@@ -6,7 +6,7 @@ import { cellsOf, deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleTe
 import type { LabelId } from '../labels';
 import { matchesLabel } from '../labels';
 import type { Tenant, TenantsState, TenantsView } from '../page-state';
-import { isPartnerCenterUrl, partnerCenterPath, pathIsUnder } from '../url';
+import { isUnderAny } from '../url';
 import { findGuid } from '../values';
 import type { PageKindDefinition, ReadContext } from './kind';
 
@@ -92,11 +92,7 @@ export const tenants: PageKindDefinition<'tenants'> = {
     'https://partner.microsoft.com/dashboard/account/TenantSetup',
     'https://partner.microsoft.com/en-us/dashboard/account/TenantSetup?ref=settings',
   ],
-  matchesUrl: (url) => {
-    if (!isPartnerCenterUrl(url)) return false;
-    const path = partnerCenterPath(url);
-    return TENANT_PATHS.some((prefix) => pathIsUnder(path, prefix));
-  },
+  matchesUrl: (url) => isUnderAny(url, TENANT_PATHS),
   // The create form and the confirmation may be reached from Legal info → Identity → Tenants too.
   signature: ({ doc, elements }) =>
     (hasLabel(doc, 'createTenant', elements) && hasLabel(doc, 'domainName', elements)) ||

@@ -5,7 +5,7 @@
 import { deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
 import { matchesLabel } from '../labels';
 import type { UserManagementState, UserManagementTab, UserManagementView } from '../page-state';
-import { hashTab, isPartnerCenterUrl, partnerCenterPath, pathIsUnder } from '../url';
+import { hashTab, isUnderAny } from '../url';
 import type { PageKindDefinition, ReadContext } from './kind';
 
 const USER_MANAGEMENT_PATHS = [
@@ -43,11 +43,7 @@ export const userManagement: PageKindDefinition<'userManagement'> = {
     'https://partner.microsoft.com/en-us/dashboard/account/usermanagement#azureadapplications',
     'https://partner.microsoft.com/dashboard/account/v3/UserManagement/#apps',
   ],
-  matchesUrl: (url) => {
-    if (!isPartnerCenterUrl(url)) return false;
-    const path = partnerCenterPath(url);
-    return USER_MANAGEMENT_PATHS.some((prefix) => pathIsUnder(path, prefix));
-  },
+  matchesUrl: (url) => isUnderAny(url, USER_MANAGEMENT_PATHS),
   extract: (ctx): UserManagementState => ({
     kind: 'userManagement',
     url: ctx.url.href,
