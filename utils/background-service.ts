@@ -224,10 +224,14 @@ export function createBackgroundService(deps: ServiceDeps) {
     },
     captureStatus: ({ captureId }) => captureView(captureId),
     async discardCapture({ captureId }) {
-      const before = await outboxItem.getValue();
-      const after = await mutateOutbox((outbox) => removeEntry(outbox, captureId));
+      // Decided inside the outbox's chain, on the outbox the removal actually saw.
+      let discarded = false;
+      await mutateOutbox((outbox) => {
+        discarded = Object.hasOwn(outbox, captureId);
+        return removeEntry(outbox, captureId);
+      });
       await refreshBadge();
-      return { discarded: before !== after };
+      return { discarded };
     },
     account: () => accountView(),
     async openPairing() {

@@ -141,6 +141,23 @@ describe('the background service', () => {
     expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 3, [other]: 9 } });
   });
 
+  it('says whether a discard removed anything', async () => {
+    // As in a real browser, every storage read is a fresh copy (the fake hands back the same objects).
+    const { local } = fakeBrowser.storage;
+    const get = local.get.bind(local);
+    vi.spyOn(local, 'get').mockImplementation(async (keys) => structuredClone(await get(keys)));
+    const { svc } = service(fakeIntake([]).intake);
+    await svc.handlers.storeCapture(await capture(), { tabId: null });
+    expect(await svc.handlers.discardCapture({ captureId: CAPTURE }, { tabId: null })).toEqual({ discarded: true });
+    expect(await outboxItem.getValue()).toEqual({});
+    expect(await svc.handlers.discardCapture({ captureId: CAPTURE }, { tabId: null })).toEqual({ discarded: false });
+    // Also when other captures wait: the answer is about this one.
+    const other = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
+    await svc.handlers.storeCapture({ ...(await capture()), captureId: other }, { tabId: null });
+    expect(await svc.handlers.discardCapture({ captureId: CAPTURE }, { tabId: null })).toEqual({ discarded: false });
+    expect(Object.keys(await outboxItem.getValue())).toEqual([other]);
+  });
+
   it('retries a retryable failure with the identical body, honouring Retry-After', async () => {
     await pairingItem.setValue(pairing);
     const { intake, submitted } = fakeIntake([
