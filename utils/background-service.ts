@@ -86,8 +86,9 @@ export function createBackgroundService(deps: ServiceDeps) {
       captureTabsItem.setValue({ ...(await captureTabsItem.getValue()), [captureId]: tabId }),
     );
 
-  async function captureView(captureId: string): Promise<CaptureView> {
-    const outbox = await outboxItem.getValue();
+  /** What the capture's tab shows; `outbox` when the caller has just read or written it. */
+  async function captureView(captureId: string, known?: Outbox): Promise<CaptureView> {
+    const outbox = known ?? (await outboxItem.getValue());
     const entry = Object.hasOwn(outbox, captureId) ? outbox[captureId] : undefined;
     if (entry) return entryView(entry);
     const delivered = (await deliveriesItem.getValue()).find((d) => d.captureId === captureId);
@@ -214,8 +215,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         tabId !== null && rememberTab(data.captureId, tabId),
       ]);
       void refreshBadge().catch(() => undefined);
-      const entry = Object.hasOwn(outbox, data.captureId) ? outbox[data.captureId] : undefined;
-      return entry ? entryView(entry) : captureView(data.captureId);
+      return captureView(data.captureId, outbox);
     },
     async sendCapture({ captureId }) {
       await mutateOutbox((outbox) => requestSend(outbox, captureId, now()));
