@@ -40,6 +40,13 @@ export interface DeliveryDeps {
 /** After this many acknowledgements that do not match what was sent, stop and ask for attention. */
 const MAX_ACK_MISMATCHES = 5;
 
+/**
+ * Armed before every send: a worker stopped mid-send (Chrome's idle limit, a crash) leaves the entry `sending` with
+ * nothing else due, so without this only the next unrelated event (a page, the popup, a restart) would resend it.
+ * Longer than the request timeout (≤ 25 s), so a living worker always replaces it first.
+ */
+export const SENDING_WATCHDOG_MS = 60_000;
+
 export function createDeliverer(deps: DeliveryDeps) {
   const now = deps.now ?? Date.now;
   let running: Promise<void> = Promise.resolve();
@@ -50,6 +57,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       await deps.mutateOutbox((outbox) => markAttention(outbox, entry.captureId, problem('not_paired')));
       return deps.onChange(entry.captureId);
     }
+    deps.schedule(now() + SENDING_WATCHDOG_MS);
     await deps.mutateOutbox((outbox) => markSending(outbox, entry.captureId));
     deps.onChange(entry.captureId);
     const result = await deps.intake.submitCredential(pairing.intakeToken, toSubmission(entry, deps.client));

@@ -34,6 +34,10 @@ export interface SandboxAdmin {
   injectFault(fault: Fault): void;
   pendingFaults(): Array<Fault & { remaining: number }>;
   clearFaults(): void;
+  /** Requests a `hold` fault is keeping mid-flight. */
+  heldRequests(): number;
+  /** Lets held requests go on; answers how many. */
+  releaseHeld(): number;
   overview(): OverviewRow[];
   /** A deep copy of the persisted state, to check what is stored (e.g. token hashes). */
   state(): StoreData;
@@ -77,6 +81,8 @@ export function createAdmin(deps: {
     injectFault: (fault) => faults.add(validateFault(fault)),
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),
+    heldRequests: () => faults.heldCount(),
+    releaseHeld: () => faults.release(),
     overview: () =>
       store.data.credentials.map((c) => ({
         captureId: c.captureId,
@@ -185,6 +191,15 @@ export function adminRoutes(admin: SandboxAdmin): Array<{ path: RegExp; methods:
         DELETE: async (_req, res) => {
           admin.clearFaults();
           sendEmpty(res, 204);
+        },
+      },
+    },
+    {
+      path: /^\/__sandbox\/faults\/release$/,
+      methods: {
+        POST: async (req, res) => {
+          await jsonBody(req);
+          sendJson(res, 200, { released: admin.releaseHeld() });
         },
       },
     },

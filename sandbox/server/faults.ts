@@ -5,6 +5,7 @@ type Queued = Fault & { remaining: number };
 
 export class FaultQueue {
   private queue: Queued[] = [];
+  private held: Array<() => void> = [];
 
   add(fault: Fault): void {
     this.queue.push({ ...fault, remaining: Math.max(1, Math.floor(fault.count ?? 1)) });
@@ -24,8 +25,35 @@ export class FaultQueue {
     return this.queue.map((fault) => ({ ...fault }));
   }
 
+  /** Forgets the queued faults and lets held requests go on. */
   clear(): void {
     this.queue = [];
+    this.release();
+  }
+
+  /** A `hold` fault: the request waits here, already marked in progress, until release() (or the server closes). */
+  waitForRelease(shutdown: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(new Error('server closing'));
+      if (shutdown.aborted) return onAbort();
+      shutdown.addEventListener('abort', onAbort, { once: true });
+      this.held.push(() => {
+        shutdown.removeEventListener('abort', onAbort);
+        resolve();
+      });
+    });
+  }
+
+  /** How many requests a `hold` fault is holding now. */
+  heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Lets every held request go on; answers how many there were. */
+  release(): number {
+    const held = this.held.splice(0);
+    for (const go of held) go();
+    return held.length;
   }
 }
 
@@ -47,10 +75,11 @@ export function validateFault(value: unknown): Fault {
     case 'delay':
       if (!Number.isInteger(fault.ms) || (fault.ms as number) < 0) throw new Error('ms must be an integer ≥ 0');
       return fault as Fault;
+    case 'hold':
     case 'reset':
     case 'close_after_processing':
       return fault as Fault;
     default:
-      throw new Error('kind must be one of status, rate_limit, delay, reset, close_after_processing');
+      throw new Error('kind must be one of status, rate_limit, delay, hold, reset, close_after_processing');
   }
 }

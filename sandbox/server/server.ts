@@ -98,7 +98,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     try {
       const pairing = pairings.authenticate(bearerToken(req));
       const key = req.headers['idempotency-key'];
-      const delay = fault?.kind === 'delay' ? () => sleep(fault.ms) : undefined;
+      const delay =
+        fault?.kind === 'delay'
+          ? () => sleep(fault.ms)
+          : fault?.kind === 'hold'
+            ? () => faults.waitForRelease(shutdown.signal)
+            : undefined;
       const result = await credentials.submit(pairing, Array.isArray(key) ? key[0] : key, parseJson(body), delay);
       if (!closeAfter) sendJson(res, result.status, result.ack, CORS_HEADERS);
     } finally {

@@ -102,5 +102,7 @@ export type Fault =
   | { kind: 'status'; status: 500 | 503; count?: number }
   | { kind: 'rate_limit'; retryAfter: number; count?: number }
   | { kind: 'delay'; ms: number; count?: number }
+  /** Processing waits, the capture already in progress, until the admin releases it: a request kept mid-flight. */
+  | { kind: 'hold'; count?: number }
   | { kind: 'reset'; count?: number }
   | { kind: 'close_after_processing'; count?: number };

@@ -110,12 +110,15 @@ test.describe('capture and delivery', () => {
 
     await stopServiceWorker(context, page);
     // The click wakes a new worker, which finds the capture in storage.
-    sandbox.admin.injectFault({ kind: 'delay', ms: 5000, count: 1 });
+    sandbox.admin.injectFault({ kind: 'hold' }); // the server keeps the first send in progress until released
     await sendButton(page).click();
-    await expect.poll(() => sandbox.admin.state().submissions).not.toEqual({});
+    await expect.poll(() => sandbox.admin.heldRequests()).toBe(1);
     await stopServiceWorker(context, page); // mid-send: the answer never reaches the stopped worker
 
     const popup = await openPopup(); // any event wakes the worker, which resends what was left mid-send
+    // The resend arrives while the server still processes the first: 409 capture_in_progress, retried later.
+    await expect.poll(() => Object.values(sandbox.admin.state().submissions), { intervals: [50] }).toEqual([2]);
+    expect(sandbox.admin.releaseHeld()).toBe(1);
     await expect(overlay(page).getByRole('status')).toHaveText('Delivered', { timeout: 30_000 });
     const received = sandbox.admin.listCredentials();
     expect(received).toHaveLength(1);

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createBackgroundService } from '@/utils/background-service';
+import { SENDING_WATCHDOG_MS } from '@/utils/delivery';
 import type { IntakeClient, IntakeError, IntakeResult } from '@/utils/intake-api';
-import { sealedSha256 } from '@/utils/intake-api';
+import { MAX_TIMEOUT_MS, sealedSha256 } from '@/utils/intake-api';
 import { sealCredential } from '@/utils/sealing';
 import { outboxItem, pairingItem } from '@/utils/storage';
 import { CAPTURE, CLIENT, KEY, publicJwk, TENANT } from './helpers';
@@ -176,6 +177,29 @@ describe('the background service', () => {
     expect(submitted).toHaveLength(2);
     expect(submitted[1]).toEqual(submitted[0]);
     expect(await outboxItem.getValue()).toEqual({});
+  });
+
+  it('arms a wake-up before each send, so a worker stopped mid-send is woken to send again', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([]);
+    // The first worker never hears back: it is stopped while the request is in flight.
+    const stopped = { ...intake, submitCredential: vi.fn(() => new Promise<never>(() => {})) };
+    const first = service(stopped);
+    await first.svc.handlers.storeCapture(await capture(), { tabId: null });
+    await first.svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    void first.svc.resume();
+    await vi.waitFor(() => expect(stopped.submitCredential).toHaveBeenCalled());
+    expect((await outboxItem.getValue())[CAPTURE]?.state).toBe('sending');
+    expect(first.scheduled.at(-1)).toBe(1_000_000 + SENDING_WATCHDOG_MS);
+    expect(SENDING_WATCHDOG_MS).toBeGreaterThan(MAX_TIMEOUT_MS);
+
+    // The alarm starts a new worker, which finds the entry still `sending` and sends it again.
+    const { intake: answering, submitted } = fakeIntake(['ack']);
+    const second = service(answering, () => 1_000_000 + SENDING_WATCHDOG_MS);
+    await second.svc.resume();
+    expect(submitted).toHaveLength(1);
+    expect(await outboxItem.getValue()).toEqual({});
+    expect(second.scheduled.at(-1)).toBeNull();
   });
 
   it('keeps the entry and asks for attention on a permanent error, and on an ack that never matches', async () => {

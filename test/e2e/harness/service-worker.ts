@@ -1,13 +1,21 @@
 /** Stopping the extension's service worker the way Chrome does when it idles: CDP Target.closeTarget. */
-import type { BrowserContext, Page } from '@playwright/test';
+import { type BrowserContext, expect, type Page } from '@playwright/test';
 
+/** Returns once the worker is gone, so the next event starts a new one instead of reaching the dying one. */
 export async function stopServiceWorker(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page);
-  try {
+  const extensionWorkers = async () => {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const workers = targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  };
+  try {
+    const workers = await extensionWorkers();
     if (!workers.length) throw new Error('no extension service worker is running');
     for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    const closed = new Set(workers.map((w) => w.targetId));
+    await expect
+      .poll(async () => (await extensionWorkers()).filter((w) => closed.has(w.targetId)), { intervals: [50] })
+      .toEqual([]);
   } finally {
     await cdp.detach();
   }

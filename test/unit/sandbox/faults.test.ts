@@ -1,5 +1,5 @@
 // Sandbox server: injected faults for the next N POST /v1/credentials (in-process helper and admin HTTP API).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, pair, start, submission, submit } from './helpers';
 
 async function paired() {
@@ -60,6 +60,35 @@ describe('sandbox: faults', () => {
     expect(retry.status).toBe(200);
     expect(retry.json).toEqual(stored?.ack);
     expect(server.admin.getCredential(body.captureId)?.submissions).toBe(2);
+  });
+
+  it('holds a request in progress until released: a replay meanwhile is 409, then the held one is stored', async () => {
+    const { server, token } = await paired();
+    server.admin.injectFault({ kind: 'hold' });
+    const body = await submission({ secret: 'held-secret' });
+    const held = submit(server, token, body);
+    await vi.waitFor(() => expect(server.admin.heldRequests()).toBe(1));
+    const replay = await submit(server, token, body);
+    expect(replay.status).toBe(409);
+    expect(replay.json.error.code).toBe('capture_in_progress');
+    expect(server.admin.listCredentials()).toHaveLength(0);
+
+    const released = await call(server, 'POST', '/__sandbox/faults/release', { body: {} });
+    expect(released.json).toEqual({ released: 1 });
+    expect((await held).status).toBe(201);
+    expect(server.admin.getCredential(body.captureId)?.secret).toBe('held-secret');
+    expect(server.admin.heldRequests()).toBe(0);
+  });
+
+  it('lets held requests go when the faults are cleared', async () => {
+    const { server, token } = await paired();
+    server.admin.injectFault({ kind: 'hold', count: 2 });
+    const first = submit(server, token, await submission());
+    const second = submit(server, token, await submission());
+    await vi.waitFor(() => expect(server.admin.heldRequests()).toBe(2));
+    server.admin.clearFaults();
+    expect((await first).status).toBe(201);
+    expect((await second).status).toBe(201);
   });
 
   it('applies a fault to the next N requests, in order, then stops', async () => {
