@@ -51,13 +51,16 @@ export function createDeliverer(deps: DeliveryDeps) {
   const now = deps.now ?? Date.now;
   let running: Promise<void> = Promise.resolve();
 
-  async function attempt(entry: OutboxEntry): Promise<void> {
+  /** `takenFrom` is the outbox `entry` was taken from: its other entries' wake-up times are kept. */
+  async function attempt(entry: OutboxEntry, takenFrom: Outbox): Promise<void> {
     const pairing = await deps.getPairing();
     if (!pairing) {
       await deps.mutateOutbox((outbox) => markAttention(outbox, entry.captureId, problem('not_paired')));
       return deps.onChange(entry.captureId);
     }
-    deps.schedule(now() + SENDING_WATCHDOG_MS);
+    // Armed before the entry is marked `sending`, so no moment leaves it `sending` with nothing set to wake;
+    // an earlier wake-up for another entry stays (the loop then runs after this attempt).
+    deps.schedule(Math.min(now() + SENDING_WATCHDOG_MS, nextWakeAt(remove(takenFrom, entry.captureId)) ?? Infinity));
     await deps.mutateOutbox((outbox) => markSending(outbox, entry.captureId));
     deps.onChange(entry.captureId);
     const result = await deps.intake.submitCredential(pairing.intakeToken, toSubmission(entry, deps.client));
@@ -102,7 +105,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       if (!next) return deps.schedule(nextWakeAt(outbox));
       tried.add(next.captureId);
       try {
-        await attempt(next);
+        await attempt(next, outbox);
       } catch {
         // An unexpected failure must not lose the entry: it stays in the outbox and is tried again later.
         await deps.mutateOutbox((o) => markRetrying(o, next.captureId, problem('internal'), now() + 60_000));

@@ -202,6 +202,29 @@ describe('the background service', () => {
     expect(second.scheduled.at(-1)).toBeNull();
   });
 
+  it('while one entry is being sent, an earlier wake-up for another entry stays set', async () => {
+    await pairingItem.setValue(pairing);
+    const { intake } = fakeIntake([{ kind: 'http', status: 503, code: 'unavailable', message: 'down' }]);
+    const firstAnswered: IntakeClient['submitCredential'] = (token, submission) =>
+      intake.submitCredential(token, submission);
+    const submitCredential = vi
+      .fn<IntakeClient['submitCredential']>()
+      .mockImplementationOnce(firstAnswered)
+      .mockImplementation(() => new Promise<never>(() => {}));
+    const { svc, scheduled } = service({ ...intake, submitCredential });
+    await storeAndSend(svc); // a 503: retried in a few seconds
+    const retryAt = (await outboxItem.getValue())[CAPTURE]?.nextAttemptAt ?? 0;
+    expect(retryAt).toBeLessThan(1_000_000 + SENDING_WATCHDOG_MS);
+
+    const other = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
+    await svc.handlers.storeCapture({ ...(await capture()), captureId: other }, { tabId: null });
+    await svc.handlers.sendCapture({ captureId: other }, { tabId: null });
+    void svc.resume();
+    await vi.waitFor(() => expect(submitCredential).toHaveBeenCalledTimes(2));
+    expect((await outboxItem.getValue())[other]?.state).toBe('sending');
+    expect(scheduled.at(-1)).toBe(retryAt);
+  });
+
   it('keeps the entry and asks for attention on a permanent error, and on an ack that never matches', async () => {
     await pairingItem.setValue(pairing);
     const { intake } = fakeIntake([{ kind: 'http', status: 401, code: 'unauthorized', message: 'no' }]);
