@@ -1,12 +1,13 @@
 /**
  * The Firefox build, run in Firefox (puppeteer-core over WebDriver BiDi; Playwright cannot load Firefox
  * extensions): the same key flow page at the real Partner Center URL, capture, sealing in the content script,
- * pairing in the popup, delivery to the sandbox, and the leak scans of the page and the extension's storage;
- * then every Partner Center fixture read by the page model, as page-model.spec.ts does in Chromium. Firefox gives
+ * pairing in the popup, delivery to the sandbox, and the leak scans of the page and the extension's storage; a
+ * 503 retried by the background on its own; then every Partner Center fixture read by the page model, as page-model.spec.ts does in Chromium. Firefox gives
  * a content script the page's TextEncoder and crypto; this is the test that proves sealing works there anyway
  * (utils/own-realm.ts).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
+import type { SandboxServer } from '../../sandbox/server/server';
 import { FIXTURES } from '../fixtures/partner-center';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from './harness/firefox';
 import { expect, test } from './harness/fixtures';
@@ -54,6 +55,24 @@ async function pageElementWithText(page: Page, text: string): Promise<ElementHan
   return handle as ElementHandle<Element>;
 }
 
+/** Pairs this Firefox in the popup, as a user would; answers the popup page and the account's name. */
+async function pairInPopup(
+  firefox: FirefoxWithExtension,
+  sandbox: SandboxServer,
+): Promise<{ popup: Page; name: string }> {
+  const popup = await firefox.openPopup();
+  const { code, account } = sandbox.admin.createPairingCode();
+  await popup.waitForSelector('#pairing-code');
+  await popup.type('#pairing-code', code);
+  await popup.click('button[type=submit]');
+  await popup.waitForFunction(
+    (name) => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === `Connected to ${name}`),
+    {},
+    account.name,
+  );
+  return { popup, name: account.name };
+}
+
 /** What the overlay's status line says. */
 const overlayStatus = (page: Page) =>
   page.evaluate(
@@ -85,17 +104,8 @@ test.describe('Firefox', () => {
 
     // Not paired yet: the key waits, sealed. Pair in the popup, as a user would, then send.
     await buttonIn(page, 'stactize-companion', 'Send key to Stactize — connect first');
-    const popup = await firefox.openPopup();
-    const { code, account } = sandbox.admin.createPairingCode();
-    await popup.waitForSelector('#pairing-code');
-    await popup.type('#pairing-code', code);
-    await popup.click('button[type=submit]');
-    await popup.waitForFunction(
-      (name) => [...document.querySelectorAll('h1, h2')].some((h) => h.textContent === `Connected to ${name}`),
-      {},
-      account.name,
-    );
-    await (await buttonIn(page, 'stactize-companion', `Send key to Stactize (${account.name})`)).click();
+    const { popup, name } = await pairInPopup(firefox, sandbox);
+    await (await buttonIn(page, 'stactize-companion', `Send key to Stactize (${name})`)).click();
     await expect.poll(() => overlayStatus(page)).toBe('Delivered');
     const received = sandbox.admin.listCredentials();
     expect(received).toHaveLength(1);
@@ -115,6 +125,23 @@ test.describe('Firefox', () => {
     await page.goBack();
     await buttonIn(page, 'he-shell', 'Add new key');
     expect(await page.evaluate(deepDomInPage)).not.toContain(key);
+  });
+
+  test('Stactize answers 503: the background retries on its own and the key is delivered once', async ({ sandbox }) => {
+    const { name } = await pairInPopup(firefox, sandbox);
+    const key = freshKey();
+    firefox.serve(APP_URL, keyFlowPage());
+    firefox.serve(KEY_URL, key, 'text/plain');
+    const page = await firefox.open(APP_URL);
+    await (await buttonIn(page, 'he-shell', 'Add new key')).click();
+    sandbox.admin.injectFault({ kind: 'status', status: 503, count: 1 });
+    await (await buttonIn(page, 'stactize-companion', `Send key to Stactize (${name})`)).click();
+    // The first retry comes 1–4 s later (full jitter), from the background's own timer.
+    await expect.poll(() => overlayStatus(page), { timeout: 20_000 }).toBe('Delivered');
+    expect(sandbox.admin.pendingFaults()).toEqual([]); // the first send met the 503…
+    const received = sandbox.admin.listCredentials();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ secret: key, submissions: 1 }); // …so the one that got through was a retry
   });
 
   test('the page model reads every Partner Center fixture in Firefox as in Chromium', async () => {
