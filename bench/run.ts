@@ -18,6 +18,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { startSandboxServer } from '../sandbox/server/server';
 import { findChromium } from '../test/e2e/harness/browser';
 import { launchArgs, routeOutsideWorld } from '../test/e2e/harness/fixtures';
+import { pageKey } from '../test/e2e/harness/served';
 import { stopServiceWorker } from '../test/e2e/harness/service-worker';
 import { isFlowUrl } from '../utils/partner-center/pages';
 import {
@@ -177,12 +178,6 @@ async function launch(extensionDir: string | null, pages: Map<string, string>) {
     },
   };
 }
-
-/** routeOutsideWorld's key for a URL: origin, path and query (no hash). */
-const pageKey = (href: string) => {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}${url.search}`;
-};
 
 async function metrics(page: Page, cdp: Awaited<ReturnType<BrowserContext['newCDPSession']>>) {
   void page;
@@ -397,12 +392,7 @@ async function openToStatus(context: BrowserContext, url: string) {
   }
 }
 
-/**
- * Opens the real toolbar popup (chrome.action.openPopup, called from `host`, an extension page in the active tab)
- * showing `page`, and times it in the popup's own clock: from the call to the document's start (the browser's
- * part) and from the document's start to its first contentful paint (the page's first text is its status).
- * Paint times are frame-aligned (about 16 ms steps).
- */
+/** One open of the toolbar popup, in the popup's own clock (see openActionPopup). */
 interface ActionPopupTiming {
   beforeDocument: number;
   documentToPaint: number;
@@ -420,6 +410,12 @@ function toolbarDetail(list: ActionPopupTiming[]) {
   };
 }
 
+/**
+ * Opens the real toolbar popup (chrome.action.openPopup, called from `host`, an extension page in the active tab)
+ * showing `page`, and times it in the popup's own clock: from the call to the document's start (the browser's
+ * part) and from the document's start to its first contentful paint (the page's first text is its status).
+ * Paint times are frame-aligned (about 16 ms steps).
+ */
 async function openActionPopup(host: Page, page: string): Promise<ActionPopupTiming> {
   return host.evaluate(async (popupPage) => {
     // No named functions in here: tsx would wrap them in a helper the page does not have.

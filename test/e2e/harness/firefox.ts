@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { E2E_OUT_DIR } from './paths';
+import { LOOPBACK, pageKey } from './served';
 
 export const FIREFOX_EXTENSION_DIR = resolve(E2E_OUT_DIR, 'firefox-mv3');
 const GECKO_ID = 'partner-center-companion@stactize.com';
@@ -25,8 +26,6 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
-
 export interface FirefoxWithExtension {
   browser: Browser;
   /** Serves `html` at `url` (hash ignored) in every tab opened with `open`; any other outside host is refused. */
@@ -37,11 +36,6 @@ export interface FirefoxWithExtension {
   openPopup(): Promise<Page>;
   close(): Promise<void>;
 }
-
-const pageKey = (href: string) => {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}${url.search}`;
-};
 
 export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({

@@ -10,6 +10,7 @@ import { type BrowserContext, test as base, chromium, type Page, type Worker } f
 import { type SandboxServer, startSandboxServer } from '../../../sandbox/server/server';
 import { findChromium } from './browser';
 import { EXTENSION_DIR, SANDBOX_PORT } from './paths';
+import { LOOPBACK, pageKey } from './served';
 
 export interface PartnerCenter {
   /** Serves `html` at `url` (any hash is ignored, as a server would). Also works for lookalike hosts. */
@@ -37,7 +38,6 @@ export interface HarnessFixtures {
 }
 
 const SERVED_HOSTS = /^(partner\.microsoft\.com|partner\.microsoft\.com\.example\.net)$/;
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
 export function launchArgs(extensionDir = EXTENSION_DIR, others: string[] = []): string[] {
   const dirs = [extensionDir, ...others].join(',');
@@ -104,11 +104,6 @@ async function startOnFixedPort(dataDir: string): Promise<SandboxServer> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-}
-
-function pageKey(href: string): string {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}${url.search}`;
 }
 
 export const test = base.extend<HarnessFixtures, WorkerFixtures>({
