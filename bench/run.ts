@@ -20,7 +20,7 @@ import { findChromium } from '../test/e2e/harness/browser';
 import { launchArgs, routeOutsideWorld } from '../test/e2e/harness/fixtures';
 import { pageKey } from '../test/e2e/harness/served';
 import { stopServiceWorker } from '../test/e2e/harness/service-worker';
-import { isFlowUrl } from '../utils/partner-center/pages';
+import { isFlowUrl } from '../utils/page-model/pages';
 import {
   APP_URL,
   freshKey,

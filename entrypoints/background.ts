@@ -1,12 +1,12 @@
 /** Wiring only: the trust gate in front of every message, the background service, alarms and start-up. */
-import { createBackgroundService } from '@/utils/background-service';
-import { clientInfo } from '@/utils/client-info';
+import { createBackgroundService } from '@/utils/delivery/service';
+import { clientInfo } from '@/utils/delivery/client-info';
 import { config } from '@/utils/config';
-import { createIntakeClient } from '@/utils/intake-api';
-import { type InboundType, inbound } from '@/utils/messages';
-import { messenger } from '@/utils/messaging';
-import { PARTNER_CENTER_PATTERN } from '@/utils/partner-center/url';
-import { admit, RejectedMessageError } from '@/utils/trust-gate';
+import { createIntakeClient } from '@/utils/delivery/intake-api';
+import { type InboundType, inbound } from '@/utils/protocol/messages';
+import { messenger } from '@/utils/protocol/messaging';
+import { PARTNER_CENTER_PATTERN } from '@/utils/shapes/urls';
+import { admit, RejectedMessageError } from '@/utils/protocol/trust-gate';
 
 const DELIVER_ALARM = 'deliver';
 const CONNECTION_ALARM = 'connection';

@@ -4,7 +4,7 @@
  * identifiers, never a key in clear.
  */
 import { storage, type WxtStorageItem } from '#imports';
-import type { Outbox } from './outbox';
+import type { Outbox } from './delivery/outbox';
 
 export interface Pairing {
   pairingId: string;
@@ -44,7 +44,7 @@ export const captureTabsItem = storage.defineItem<Record<string, number>>('sessi
 
 export interface ConnectionSnapshot {
   /** The last GET /v1/connection answer, as parsed; null before the first. */
-  connection: import('./intake-api').Connection | null;
+  connection: import('./delivery/intake-api').Connection | null;
   fetchedAt: string | null;
   /** Why the last refresh failed, when it did: shown as what it means, the stored answer is kept. */
   problem: 'unreachable' | 'unauthorized' | 'rate_limited' | null;

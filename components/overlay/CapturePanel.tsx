@@ -1,6 +1,6 @@
 /** The key screen's panel: secured → send → delivered, and what to do when something stops it. */
 import { useState, useSyncExternalStore } from 'react';
-import type { CaptureController } from '@/utils/capture';
+import type { CaptureController } from '@/utils/vault/capture';
 import { problemText, strings } from '@/utils/strings';
 
 export interface TenantChoice {

@@ -5,7 +5,7 @@
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { strings } from '@/utils/strings';
-import type { Tour, TourView } from '@/utils/tour/tour';
+import type { Tour, TourView } from '@/utils/guidance/tour';
 
 const g = strings.guide;
 type FocusRequest = 'pill' | 'title' | null;

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type CaptureReading, createCaptureController } from '@/utils/vault/capture';
+import { CAPTURE, CLIENT, captureView, KEY, openSealed, publicJwk, TENANT } from '../helpers';
+
+const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
+  clientId: CLIENT,
+  tenantId: TENANT,
+  applicationName: 'App',
+  keyExpiresAt: '2028-11-27',
+  confidence: 'high',
+  clientIdMismatch: false,
+  revealKey: () => KEY,
+  ...overrides,
+});
+
+const view = (captureId: string) => captureView(captureId);
+
+function controller(storeCapture = vi.fn(async (data: { captureId: string }) => view(data.captureId))) {
+  let current: CaptureReading | null = reading();
+  const c = createCaptureController({
+    sealingKey: publicJwk,
+    storeCapture,
+    sendCapture: async (id) => ({ ...view(id), state: 'queued' }),
+    getAccount: async () => ({ paired: true, accountName: 'Contoso' }),
+    currentReading: () => current,
+    randomUUID: () => CAPTURE,
+  });
+  return { c, storeCapture, setReading: (r: CaptureReading | null) => (current = r) };
+}
+
+describe('the capture controller', () => {
+  it('seals at once and hands over only the sealed form and identifiers', async () => {
+    const { c, storeCapture } = controller();
+    await c.onReading(reading());
+    expect(c.getState()).toMatchObject({ phase: 'secured', account: { accountName: 'Contoso' } });
+    const [message] = storeCapture.mock.calls[0] ?? [];
+    expect(JSON.stringify(message)).not.toContain(KEY);
+    const { payload } = await openSealed((message as unknown as { sealed: string }).sealed);
+    expect(payload).toEqual({ v: 1, captureId: CAPTURE, tenantId: TENANT, clientId: CLIENT, secret: KEY });
+  });
+
+  it('does not capture the same key twice on one page, but does capture another key', async () => {
+    const { c, storeCapture } = controller();
+    await c.onReading(reading());
+    await c.onReading(reading());
+    expect(storeCapture).toHaveBeenCalledTimes(1);
+    await c.onReading(reading({ revealKey: () => `${KEY.slice(0, -1)}Z` }));
+    expect(storeCapture).toHaveBeenCalledTimes(2);
+  });
+
+  it('without a tenant asks first, then seals with the tenant given, reading the key from the page again', async () => {
+    const { c, storeCapture, setReading } = controller();
+    await c.onReading(reading({ tenantId: null }));
+    expect(c.getState().phase).toBe('needTenant');
+    expect(c.unsecured()).toBe(true);
+    expect(await c.chooseTenant('not-a-guid')).toBe('invalid');
+    expect(storeCapture).not.toHaveBeenCalled();
+    setReading(null);
+    expect(await c.chooseTenant(TENANT)).toBe('gone');
+    setReading(reading({ tenantId: null }));
+    expect(await c.chooseTenant(` ${TENANT} `)).toBe('ok');
+    expect(c.getState().phase).toBe('secured');
+    expect(c.unsecured()).toBe(false);
+  });
+
+  it('when the extension was reloaded mid-capture, says so and keeps the leave-page guard up', async () => {
+    const failing = vi.fn(async () => {
+      throw new Error('Extension context invalidated.');
+    });
+    const { c } = controller(failing);
+    await c.onReading(reading());
+    expect(failing).toHaveBeenCalledTimes(3);
+    expect(c.getState()).toMatchObject({ phase: 'failed', failure: 'extension_reloaded' });
+    expect(c.unsecured()).toBe(true);
+    expect(JSON.stringify(c.getState())).not.toContain(KEY);
+  });
+
+  it('follows state pushed by the background for its own capture only', async () => {
+    const { c } = controller();
+    await c.onReading(reading());
+    c.onCaptureChanged({ ...view('someone-else'), state: 'delivered' });
+    expect(c.getState().view?.state).toBe('secured');
+    c.onCaptureChanged({ ...view(CAPTURE), state: 'delivered' });
+    expect(c.getState().view?.state).toBe('delivered');
+  });
+});

@@ -1,0 +1,15 @@
+/** Any Partner Center page outside the account area: the way into Account settings → Tenants. */
+import { strings } from '@/utils/strings';
+import { defineGuide } from '@/utils/guidance/types';
+
+const t = strings.guide.steps.dashboard;
+
+export const dashboardGuide = defineGuide({
+  variant: 'connect',
+  kind: 'dashboard',
+  steps: [
+    { id: 'openSettings', text: t.openSettings, target: 'accountSettings' },
+    // Tenants shows in the Account settings navigation; where there is none yet, the step docks.
+    { id: 'openTenants', text: t.openTenants, target: 'tenantsNav' },
+  ],
+});

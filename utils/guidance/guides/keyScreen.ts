@@ -1,0 +1,15 @@
+/** The one-time key screen: the capture panel sends the key; "Add another key" for one more. */
+import { strings } from '@/utils/strings';
+import { defineGuide } from '@/utils/guidance/types';
+
+const t = strings.guide.steps.keyScreen;
+
+export const keyScreenGuide = defineGuide({
+  variant: 'connect',
+  kind: 'keyScreen',
+  steps: [
+    // Points at nothing on the page: the capture panel beside it is ours.
+    { id: 'capture', text: t.capture, completeOn: 'keyDelivered' },
+    { id: 'another', text: t.another, target: 'addAnotherKey' },
+  ],
+});

@@ -1,0 +1,24 @@
+/** The application page's listed keys as guide lines: keys expiring within 60 days stand out. */
+
+import { daysLeft } from '@/utils/shapes/expiry';
+import type { ApplicationPageState } from '@/utils/page-model/page-state';
+import { strings } from '@/utils/strings';
+import type { StepContext, StepItem } from '@/utils/guidance/types';
+
+export const EXPIRING_SOON_DAYS = 60;
+
+export function keyItems(state: ApplicationPageState, ctx: StepContext): StepItem[] {
+  const g = strings.guide;
+  return state.keys.map((key) => {
+    const left = key.expires ? daysLeft(key.expires, ctx.now) : Number.NaN;
+    const line = g.keyLine(
+      key.createdText || key.created || g.unknownDate,
+      key.expiresText || key.expires || g.unknownDate,
+    );
+    return Number.isNaN(left)
+      ? { text: line }
+      : left > EXPIRING_SOON_DAYS
+        ? { text: `${line} (${g.keyExpiresIn(left)})` }
+        : { text: `${line} (${g.keyExpiresIn(left)})`, attention: true, label: left < 0 ? g.expired : g.expiresSoon };
+  });
+}

@@ -1,0 +1,14 @@
+/** Partner Center refused the page: the role (Manager) and the kind of account (work, not personal; issue 5498). */
+import { strings } from '@/utils/strings';
+import { defineGuide } from '@/utils/guidance/types';
+
+const t = strings.guide.steps.unauthorized;
+
+export const unauthorizedGuide = defineGuide({
+  variant: 'connect',
+  kind: 'unauthorized',
+  steps: [
+    { id: 'role', text: t.role },
+    { id: 'account', text: t.account },
+  ],
+});

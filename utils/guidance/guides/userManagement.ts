@@ -1,0 +1,26 @@
+/**
+ * Account settings → User management: the Microsoft Entra applications tab, selecting the application, or adding
+ * one (create new or add existing) with the Manager role.
+ */
+import { strings } from '@/utils/strings';
+import { defineGuide } from '@/utils/guidance/types';
+
+const t = strings.guide.steps.userManagement;
+
+export const userManagementGuide = defineGuide({
+  variant: 'connect',
+  kind: 'userManagement',
+  steps: [
+    { id: 'openAppsTab', text: t.openAppsTab, target: 'entraApplicationsTab', when: (s) => s.tab !== 'apps' },
+    // The application's row has no label of its own (it is named by the user): this step docks.
+    { id: 'selectApp', text: t.selectApp, when: (s) => s.tab === 'apps' && s.view === 'list' },
+    {
+      id: 'addApplication',
+      text: t.addApplication,
+      target: 'addApplication',
+      when: (s) => s.tab === 'apps' && s.view === 'list',
+    },
+    { id: 'createOrAdd', text: t.createOrAdd, when: (s) => s.view === 'addApplication' },
+    { id: 'managerRole', text: t.managerRole, when: (s) => s.view === 'addApplication' },
+  ],
+});

@@ -1,0 +1,60 @@
+/**
+ * What a guide is: data. One guide per page kind and variant, each a list of steps with words (from strings.ts),
+ * an optional target (by meaning, resolved by the page model) and an optional condition on the PageState.
+ * The tour engine (tour.ts) does everything else.
+ */
+import type { PageKind, PageStateOf } from '@/utils/page-model/page-state';
+import type { TargetId } from '@/utils/page-model/targets';
+import type { GuideName } from '@/utils/storage';
+
+export type { GuideName };
+
+export interface StepText {
+  title: string;
+  body: string;
+}
+
+/** One line of a step's list (e.g. a key and its expiry); `attention` makes it stand out. */
+export interface StepItem {
+  text: string;
+  attention?: boolean;
+  /** Said before the text when it stands out, so the emphasis is not colour alone ("Expires soon:"). */
+  label?: string;
+}
+
+/** What a step's condition can see besides the page: the clock and the steps already done. */
+export interface StepContext {
+  now: number;
+  /** Whether a step (`variant.kind.stepId`) was finished. */
+  done(ref: string): boolean;
+}
+
+/** Things that happen outside Partner Center's page that can finish a step. */
+export type TourEvent = 'keyDelivered';
+
+export interface GuideStep<S = unknown> {
+  /** Stable within its guide: progress is stored by it. */
+  id: string;
+  text: StepText;
+  target?: TargetId;
+  when?(state: S, ctx: StepContext): boolean;
+  items?(state: S, ctx: StepContext): StepItem[];
+  completeOn?: TourEvent;
+}
+
+export interface Guide<K extends PageKind = PageKind> {
+  variant: GuideName;
+  kind: K;
+  steps: readonly GuideStep<PageStateOf<K>>[];
+}
+
+/** Any page kind's guide: a union, so that each guide keeps its own state type. */
+export type AnyGuide = { [K in PageKind]: Guide<K> }[PageKind];
+
+/** Identity helper that checks a guide's steps against its page kind's state. */
+export function defineGuide<K extends PageKind>(guide: Guide<K>): Guide<K> {
+  return guide;
+}
+
+export const stepRef = (guide: { variant: GuideName; kind: PageKind }, stepId: string) =>
+  `${guide.variant}.${guide.kind}.${stepId}`;

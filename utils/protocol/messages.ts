@@ -1,0 +1,100 @@
+/**
+ * The one protocol map: every message between the extension's contexts, its payload schema (strict, with size
+ * caps) and who may send it. The trust gate (`trust-gate.ts`) enforces this table; nothing else reads senders.
+ * Types are named by direction: content → background, popup → background, background → content.
+ */
+// zod/mini: the same parsing as classic zod at a fraction of the bundle (the background ships it).
+import * as z from 'zod/mini';
+import type { OutboxError, OutboxState } from '../delivery/outbox';
+import { GUID_PATTERN } from '../shapes/values';
+
+const guid = z.string().check(z.regex(GUID_PATTERN));
+const uuid = guid;
+const compactJwe = z
+  .string()
+  .check(
+    z.maxLength(8192),
+    z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/),
+  );
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDateTime = z.iso.datetime({ offset: true }).check(z.maxLength(40));
+const captureRef = z.strictObject({ captureId: uuid });
+const nothing = z.undefined();
+
+export const storeCaptureSchema = z.strictObject({
+  captureId: uuid,
+  tenantId: guid,
+  clientId: guid,
+  applicationName: z.nullable(z.string().check(z.maxLength(256))),
+  keyExpiresAt: z.nullable(isoDate),
+  capturedAt: isoDateTime,
+  sealed: compactJwe,
+  kid: z.string().check(z.minLength(1), z.maxLength(128)),
+  confidence: z.enum(['high', 'low']),
+  clientIdMismatch: z.boolean(),
+});
+
+export type SenderKind = 'content' | 'extensionPage';
+
+/** Payload schema and allowed senders of each message the background answers. */
+export const inbound = {
+  /** content → background: a capture, already sealed in the page. Answered only once it is in storage. */
+  storeCapture: { schema: storeCaptureSchema, from: ['content'] },
+  /** content or popup → background: send (or send again) one capture. */
+  sendCapture: { schema: captureRef, from: ['content', 'extensionPage'] },
+  captureStatus: { schema: captureRef, from: ['content', 'extensionPage'] },
+  /** popup → background: forget one sealed capture, after the user confirmed. */
+  discardCapture: { schema: captureRef, from: ['extensionPage'] },
+  /** content → background: who the send button names. */
+  account: { schema: nothing, from: ['content', 'extensionPage'] },
+  /** content → background: the user chose to pair from the overlay; open the pairing page. */
+  openPairing: { schema: nothing, from: ['content'] },
+  claimPairing: { schema: z.strictObject({ code: z.string().check(z.maxLength(64)) }), from: ['extensionPage'] },
+  disconnect: { schema: nothing, from: ['extensionPage'] },
+  popupState: { schema: z.strictObject({ refresh: z.boolean() }), from: ['extensionPage'] },
+  /** popup → background: open Partner Center where the named guide starts. */
+  openPartnerCenter: { schema: z.strictObject({ guide: z.enum(['connect', 'rotate']) }), from: ['extensionPage'] },
+  /** content → background: the guide asked for by the popup or a reminder, taken once. */
+  takeGuideRequest: { schema: nothing, from: ['content'] },
+} as const satisfies Record<string, { schema: z.ZodMiniType; from: readonly SenderKind[] }>;
+
+export type InboundType = keyof typeof inbound;
+export type InboundData<T extends InboundType> = z.infer<(typeof inbound)[T]['schema']>;
+
+export interface CaptureView {
+  captureId: string;
+  state: OutboxState | 'delivered' | 'unknown';
+  tenantId: string | null;
+  clientId: string | null;
+  applicationName: string | null;
+  keyExpiresAt: string | null;
+  clientIdMismatch: boolean;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: OutboxError | null;
+}
+
+export interface AccountView {
+  paired: boolean;
+  accountName: string | null;
+}
+
+export type ClaimOutcome = { ok: true; accountName: string } | { ok: false; reason: string; message: string };
+
+export interface ProtocolMap {
+  storeCapture(data: InboundData<'storeCapture'>): CaptureView;
+  sendCapture(data: InboundData<'sendCapture'>): CaptureView;
+  captureStatus(data: InboundData<'captureStatus'>): CaptureView;
+  discardCapture(data: InboundData<'discardCapture'>): { discarded: boolean };
+  account(): AccountView;
+  openPairing(): void;
+  claimPairing(data: InboundData<'claimPairing'>): ClaimOutcome;
+  disconnect(): { disconnected: boolean };
+  popupState(data: InboundData<'popupState'>): import('./popup-state').PopupState;
+  openPartnerCenter(data: InboundData<'openPartnerCenter'>): void;
+  takeGuideRequest(): { guide: 'connect' | 'rotate' } | null;
+  /** background → content: a capture of this tab changed state. */
+  captureChanged(data: CaptureView): void;
+  /** background → content: paired or disconnected, so the send button names the right account. */
+  accountChanged(data: AccountView): void;
+}

@@ -1,0 +1,172 @@
+/**
+ * The capture controller (content script): turns a key-screen reading into a sealed capture held by the
+ * background, and keeps the state the capture panel renders. The key is read from the page model at the last
+ * moment, sealed at once, and only the sealed form and identifiers leave this module.
+ */
+import type { SealingPublicJwk } from '@/config/build-config';
+import type { AccountView, CaptureView, InboundData } from '../protocol/messages';
+import { isGuid } from '../shapes/values';
+import { sealCredential } from './sealing';
+
+export interface CaptureReading {
+  clientId: string;
+  tenantId: string | null;
+  applicationName: string | null;
+  keyExpiresAt: string | null;
+  confidence: 'high' | 'low';
+  clientIdMismatch: boolean;
+  /** Reads the key from the page model; the only way to it. */
+  revealKey(): string;
+}
+
+export type CapturePhase =
+  | 'idle'
+  /** The key is on screen but the tenant is unknown: the user picks or pastes it, then it is sealed. */
+  | 'needTenant'
+  | 'securing'
+  | 'secured'
+  /** Sealing or handing over failed; the key is not secured. */
+  | 'failed';
+
+export interface CaptureState {
+  phase: CapturePhase;
+  view: CaptureView | null;
+  account: AccountView;
+  lowConfidence: boolean;
+  clientIdMismatch: boolean;
+  failure: 'extension_reloaded' | 'sealing_failed' | null;
+}
+
+export interface CaptureDeps {
+  sealingKey: SealingPublicJwk;
+  storeCapture(data: InboundData<'storeCapture'>): Promise<CaptureView>;
+  sendCapture(captureId: string): Promise<CaptureView>;
+  getAccount(): Promise<AccountView>;
+  /** The page model's current key-screen reading, or null when the key is no longer shown. */
+  currentReading(): CaptureReading | null;
+  now?: () => Date;
+  randomUUID?: () => string;
+}
+
+async function fingerprint(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createCaptureController(deps: CaptureDeps) {
+  const now = deps.now ?? (() => new Date());
+  const randomUUID = deps.randomUUID ?? (() => crypto.randomUUID());
+  // Digests of keys already captured on this page, so a re-render does not capture the same key twice while
+  // "Add another key" (a new key) does. Digests of a random secret, in memory only.
+  const captured = new Set<string>();
+  const listeners = new Set<() => void>();
+  let state: CaptureState = {
+    phase: 'idle',
+    view: null,
+    account: { paired: false, accountName: null },
+    lowConfidence: false,
+    clientIdMismatch: false,
+    failure: null,
+  };
+  let busy = false;
+
+  function set(change: Partial<CaptureState>): void {
+    state = { ...state, ...change };
+    for (const listener of listeners) listener();
+  }
+
+  async function seal(reading: CaptureReading, tenantId: string): Promise<void> {
+    const key = reading.revealKey();
+    const digest = await fingerprint(key);
+    if (captured.has(digest)) return;
+    captured.add(digest);
+    set({ phase: 'securing', view: null, failure: null, lowConfidence: reading.confidence === 'low' });
+    const captureId = randomUUID();
+    let sealed: string;
+    try {
+      sealed = await sealCredential(
+        { captureId, tenantId, clientId: reading.clientId, revealSecret: () => key },
+        deps.sealingKey,
+      );
+    } catch {
+      captured.delete(digest);
+      return set({ phase: 'failed', failure: 'sealing_failed' });
+    }
+    const message = {
+      captureId,
+      tenantId,
+      clientId: reading.clientId,
+      applicationName: reading.applicationName?.slice(0, 256) ?? null,
+      keyExpiresAt: reading.keyExpiresAt,
+      capturedAt: now().toISOString(),
+      sealed,
+      kid: deps.sealingKey.kid,
+      confidence: reading.confidence,
+      clientIdMismatch: reading.clientIdMismatch,
+    };
+    // The worker may be starting up: try a few times before telling the user.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const view = await deps.storeCapture(message);
+        return set({ phase: 'secured', view, account: await deps.getAccount().catch(() => state.account) });
+      } catch {
+        // try again
+      }
+    }
+    captured.delete(digest);
+    set({ phase: 'failed', failure: 'extension_reloaded' });
+  }
+
+  async function run(task: () => Promise<void>): Promise<void> {
+    if (busy) return;
+    busy = true;
+    try {
+      await task();
+    } finally {
+      busy = false;
+    }
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** True while a key on this page is shown but not yet secured: leaving the page must ask first. */
+    unsecured: () => state.phase === 'needTenant' || state.phase === 'securing' || state.phase === 'failed',
+    /** Called with each new page-model reading of the key screen. */
+    onReading(reading: CaptureReading): Promise<void> {
+      return run(async () => {
+        set({ clientIdMismatch: reading.clientIdMismatch });
+        if (reading.tenantId) return seal(reading, reading.tenantId);
+        const digest = await fingerprint(reading.revealKey());
+        if (!captured.has(digest)) set({ phase: 'needTenant', view: null });
+      });
+    },
+    /** The user chose or pasted the tenant; the key is read from the page again and sealed. */
+    chooseTenant(tenantId: string): Promise<'ok' | 'invalid' | 'gone'> {
+      const trimmed = tenantId.trim();
+      if (!isGuid(trimmed)) return Promise.resolve('invalid');
+      const reading = deps.currentReading();
+      if (!reading) return Promise.resolve('gone');
+      return run(() => seal(reading, trimmed)).then(() => 'ok' as const);
+    },
+    async send(): Promise<void> {
+      if (!state.view) return;
+      set({ view: await deps.sendCapture(state.view.captureId) });
+    },
+    /** A state change pushed by the background for one of this page's captures. */
+    onCaptureChanged(view: CaptureView): void {
+      if (state.view && view.captureId === state.view.captureId) set({ view });
+    },
+    onAccountChanged(account: AccountView): void {
+      set({ account });
+    },
+    async refreshAccount(): Promise<void> {
+      set({ account: await deps.getAccount() });
+    },
+  };
+}
+
+export type CaptureController = ReturnType<typeof createCaptureController>;

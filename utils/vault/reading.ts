@@ -1,0 +1,48 @@
+/**
+ * The content script's small store between the page watcher and the overlay: the current page state and the
+ * tenants seen on this tab. `readingFor` adapts a key-screen state to what the capture controller needs.
+ */
+import type { TenantChoice } from '@/components/overlay/CapturePanel';
+import type { CaptureReading } from './capture';
+import type { PageState } from '../page-model';
+
+export function createOverlayStore() {
+  const listeners = new Set<() => void>();
+  let page: PageState | null = null;
+  let tenants: TenantChoice[] = [];
+  return {
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getPage: () => page,
+    getTenants: () => tenants,
+    setPage(next: PageState): void {
+      page = next;
+      if (next.kind === 'tenants' && next.tenants.some((t) => t.id)) {
+        tenants = next.tenants
+          .filter((t): t is typeof t & { id: string } => Boolean(t.id))
+          .map((t) => ({ id: t.id, label: [t.name, t.domain, t.id].filter(Boolean).join(' · ') }));
+      }
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+/**
+ * The key screen's reading for the capture controller, or null when no stable key is shown. The tenant comes
+ * from the application page seen in this tab or, failing that, from the Tenants page when it listed just one.
+ */
+export function readingFor(state: PageState | null, tenants: TenantChoice[] = []): CaptureReading | null {
+  if (state?.kind !== 'keyScreen' || !state.key || !state.clientId) return null;
+  const key = state.key;
+  return {
+    clientId: state.clientId,
+    tenantId: state.tenantId ?? (tenants.length === 1 ? (tenants[0]?.id ?? null) : null),
+    applicationName: state.appName,
+    keyExpiresAt: state.keyExpiresAt,
+    confidence: key.confidence,
+    clientIdMismatch: state.clientIdMismatch !== null,
+    revealKey: () => key.reveal(),
+  };
+}
