@@ -1,12 +1,13 @@
 /** Wiring only: the trust gate in front of every message, the background service, alarms and start-up. */
-import { createBackgroundService } from '@/utils/delivery/service';
-import { clientInfo } from '@/utils/delivery/client-info';
+
 import { config } from '@/utils/config';
+import { clientInfo } from '@/utils/delivery/client-info';
 import { createIntakeClient } from '@/utils/delivery/intake-api';
+import { createBackgroundService } from '@/utils/delivery/service';
 import { type InboundType, inbound } from '@/utils/protocol/messages';
 import { messenger } from '@/utils/protocol/messaging';
-import { PARTNER_CENTER_PATTERN } from '@/utils/shapes/urls';
 import { admit, RejectedMessageError } from '@/utils/protocol/trust-gate';
+import { PARTNER_CENTER_PATTERN } from '@/utils/shapes/urls';
 
 const DELIVER_ALARM = 'deliver';
 const CONNECTION_ALARM = 'connection';

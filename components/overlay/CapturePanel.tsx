@@ -1,7 +1,7 @@
 /** The key screen's panel: secured → send → delivered, and what to do when something stops it. */
 import { useState, useSyncExternalStore } from 'react';
-import type { CaptureController } from '@/utils/vault/capture';
 import { problemText, strings } from '@/utils/strings';
+import type { CaptureController } from '@/utils/vault/capture';
 
 export interface TenantChoice {
   id: string;

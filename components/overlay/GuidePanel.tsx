@@ -4,8 +4,8 @@
  * one button. Non-modal: it never takes focus by itself; Esc minimises; an aria-live region announces steps.
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { strings } from '@/utils/strings';
 import type { Tour, TourView } from '@/utils/guidance/tour';
+import { strings } from '@/utils/strings';
 
 const g = strings.guide;
 type FocusRequest = 'pill' | 'title' | null;

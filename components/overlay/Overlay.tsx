@@ -3,9 +3,9 @@
  * the capture panel below it. Renders state only.
  */
 import { useSyncExternalStore } from 'react';
-import type { CaptureController } from '@/utils/vault/capture';
-import type { PageState } from '@/utils/page-model';
 import type { Tour } from '@/utils/guidance/tour';
+import type { PageState } from '@/utils/page-model';
+import type { CaptureController } from '@/utils/vault/capture';
 import { CapturePanel, type TenantChoice } from './CapturePanel';
 import { GuideLayer } from './GuidePanel';
 

@@ -5,15 +5,15 @@
  */
 import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
-import { createCaptureController } from '@/utils/vault/capture';
 import { config } from '@/utils/config';
 import { GUIDES } from '@/utils/guidance/guides';
-import { onMessage, sendMessage } from '@/utils/protocol/messaging';
-import { createOverlayStore, readingFor } from '@/utils/vault/reading';
+import { createTour } from '@/utils/guidance/tour';
 import { summarizePageState, watchPartnerCenter } from '@/utils/page-model';
 import { findTarget } from '@/utils/page-model/targets';
+import { onMessage, sendMessage } from '@/utils/protocol/messaging';
 import { guideProgressItem } from '@/utils/storage';
-import { createTour } from '@/utils/guidance/tour';
+import { createCaptureController } from '@/utils/vault/capture';
+import { createOverlayStore, readingFor } from '@/utils/vault/reading';
 import overlayCss from './style.css?inline';
 
 export default defineContentScript({

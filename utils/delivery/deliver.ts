@@ -4,6 +4,8 @@
  * API's idempotency on captureId; the same body every time. An entry leaves the outbox only after the
  * acknowledgement's captureId and sealedSha256 are checked.
  */
+
+import type { Delivery, Pairing } from '../storage';
 import { nextRetryDelayMs } from './backoff';
 import type { ClientInfo, createIntakeClient, IntakeError } from './intake-api';
 import { ackMatches, isRetryable } from './intake-api';
@@ -18,7 +20,6 @@ import {
   type OutboxError,
   remove,
 } from './outbox';
-import type { Delivery, Pairing } from '../storage';
 
 type IntakeClient = ReturnType<typeof createIntakeClient>;
 

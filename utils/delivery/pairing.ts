@@ -2,11 +2,12 @@
  * Pairing: exchange the one-time code from the Stactize web app for a write-only intake token, and revoke it.
  * Nothing is stored unless the claim succeeds.
  */
-import type { ClientInfo, createIntakeClient } from './intake-api';
+
 import type { ClaimOutcome } from '../protocol/messages';
 import { normalizePairingCode } from '../shapes/pairing-code';
 import type { Pairing } from '../storage';
 import { strings } from '../strings';
+import type { ClientInfo, createIntakeClient } from './intake-api';
 
 type IntakeClient = ReturnType<typeof createIntakeClient>;
 

@@ -2,13 +2,10 @@
  * The background's behaviour behind each admitted message, and the delivery loop's wiring to storage, alarms
  * and tabs. `entrypoints/background.ts` only connects this to the browser; tests can build it with fakes.
  */
-import { createDeliverer } from './deliver';
-import { dueReminder, expiringSoon } from '../shapes/expiry';
-import type { ClientInfo, createIntakeClient } from './intake-api';
+
 import type { AccountView, CaptureView, InboundData, InboundType, ProtocolMap } from '../protocol/messages';
-import { addCapture, type Outbox, remove as removeEntry, requestSend, waitingOnUser } from './outbox';
-import { claimPairing, disconnect } from './pairing';
 import { deliveredView, entryView, loadPopupState, unknownView } from '../protocol/popup-state';
+import { dueReminder, expiringSoon } from '../shapes/expiry';
 import {
   captureTabsItem,
   connectionItem,
@@ -21,6 +18,10 @@ import {
   type Pairing,
   pairingItem,
 } from '../storage';
+import { createDeliverer } from './deliver';
+import type { ClientInfo, createIntakeClient } from './intake-api';
+import { addCapture, type Outbox, remove as removeEntry, requestSend, waitingOnUser } from './outbox';
+import { claimPairing, disconnect } from './pairing';
 
 type IntakeClient = ReturnType<typeof createIntakeClient>;
 

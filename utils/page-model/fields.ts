@@ -1,9 +1,10 @@
 /** Reading labelled fields into typed values: GUIDs, names, dates, and the keys table of an application page. */
+
+import { findGuid, parseDisplayDate } from '../shapes/values';
 import { cellsOf, findLabels, HEADING, rowsAfterHeader, valuesNear, visibleText } from './dom';
 import { LABEL_MATCH, type LabelId, matchesLabel } from './labels';
 import type { ListedKey } from './page-state';
 import type { ReadContext } from './pages/kind';
-import { findGuid, parseDisplayDate } from '../shapes/values';
 
 /** GUIDs next to a label, in page order, deduplicated. */
 export function guidsFor(ctx: ReadContext, id: LabelId): string[] {

@@ -1,4 +1,7 @@
 /** The Partner Center page model: the only code that reads Partner Center's DOM. Consumers use these exports. */
+
+export { isPartnerCenterUrl } from '../shapes/urls';
+export type { KeyConfidence, KeyShape } from '../shapes/values';
 export { LABELS, type LabelId, matchesLabel, normalizeLabel } from './labels';
 export {
   type ApplicationPageState,
@@ -18,6 +21,4 @@ export {
   type UserManagementState,
 } from './page-state';
 export { isFlowUrl, PAGE_DEFINITIONS, pageKindOfUrl, readPage } from './pages';
-export { isPartnerCenterUrl } from '../shapes/urls';
-export type { KeyConfidence, KeyShape } from '../shapes/values';
 export { type PartnerCenterWatch, type WatchPartnerCenterOptions, watchPartnerCenter } from './watcher';

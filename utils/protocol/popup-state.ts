@@ -1,6 +1,5 @@
 /** What the popup renders: built in the background from stored state, so it shows at once and offline. */
 import type { Connection } from '../delivery/intake-api';
-import type { CaptureView } from './messages';
 import type { OutboxEntry } from '../delivery/outbox';
 import {
   type ConnectionSnapshot,
@@ -12,6 +11,7 @@ import {
   type Pairing,
   pairingItem,
 } from '../storage';
+import type { CaptureView } from './messages';
 
 export interface PopupState {
   account: { name: string; expiresAt: string } | null;

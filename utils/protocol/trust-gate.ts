@@ -6,8 +6,9 @@
  *  - its payload passes the type's strict schema.
  * Anything else is refused and logged without its payload: the security log's signature cannot take one.
  */
-import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
+
 import { PARTNER_CENTER_ORIGIN, toUrl } from '../shapes/urls';
+import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
 
 /** The part of `runtime.MessageSender` the gate reads; all of it is set by the browser. */
 export interface Sender {

@@ -3,8 +3,8 @@
  * tenants seen on this tab. `readingFor` adapts a key-screen state to what the capture controller needs.
  */
 import type { TenantChoice } from '@/components/overlay/CapturePanel';
-import type { CaptureReading } from './capture';
 import type { PageState } from '../page-model';
+import type { CaptureReading } from './capture';
 
 export function createOverlayStore() {
   const listeners = new Set<() => void>();

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createBackgroundService } from '@/utils/delivery/service';
 import { SENDING_WATCHDOG_MS } from '@/utils/delivery/deliver';
 import type { IntakeClient, IntakeError, IntakeResult } from '@/utils/delivery/intake-api';
 import { MAX_TIMEOUT_MS, sealedSha256 } from '@/utils/delivery/intake-api';
-import { sealCredential } from '@/utils/vault/sealing';
+import { createBackgroundService } from '@/utils/delivery/service';
 import { outboxItem, pairingItem } from '@/utils/storage';
+import { sealCredential } from '@/utils/vault/sealing';
 import { CAPTURE, CLIENT, KEY, publicJwk, TENANT } from '../helpers';
 
 const client = { name: 'stactize-partner-center-companion' as const, version: '0.1.0', browser: 'chrome' as const };

@@ -3,10 +3,10 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GUIDES } from '@/utils/guidance/guides';
+import { guideFor } from '@/utils/guidance/tour';
 import { LABEL_MATCH, LABELS } from '@/utils/page-model/labels';
 import { PAGE_KINDS } from '@/utils/page-model/page-state';
 import { TARGET_IDS, TARGETS } from '@/utils/page-model/targets';
-import { guideFor } from '@/utils/guidance/tour';
 
 describe('the guides', () => {
   it('cover every page kind, each in its own file', () => {

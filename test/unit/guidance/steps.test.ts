@@ -5,11 +5,11 @@ import { keyItems } from '@/utils/guidance/guides/keys';
 import { rotateApplicationPageGuide, rotateKeyScreenGuide } from '@/utils/guidance/guides/rotate';
 import { tenantsGuide } from '@/utils/guidance/guides/tenants';
 import { userManagementGuide } from '@/utils/guidance/guides/userManagement';
+import { applicableSteps, contextFor } from '@/utils/guidance/progress';
+import type { AnyGuide } from '@/utils/guidance/types';
 import type { ApplicationPageState, KeyScreenState, PageState } from '@/utils/page-model/page-state';
 import { EMPTY_GUIDE_PROGRESS } from '@/utils/storage';
 import { strings } from '@/utils/strings';
-import { applicableSteps, contextFor } from '@/utils/guidance/progress';
-import type { AnyGuide } from '@/utils/guidance/types';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 const ctx = (completed: string[] = []) => contextFor({ ...EMPTY_GUIDE_PROGRESS, completed }, NOW);

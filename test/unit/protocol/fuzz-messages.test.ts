@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createBackgroundService } from '@/utils/delivery/service';
 import type { IntakeClient } from '@/utils/delivery/intake-api';
+import { createBackgroundService } from '@/utils/delivery/service';
 import { type InboundType, inbound } from '@/utils/protocol/messages';
 import { admit, type Sender } from '@/utils/protocol/trust-gate';
 

@@ -2,8 +2,9 @@
  * One Microsoft Entra application's page: its active keys with their expiry, Add new key, the App ID URI
  * validation pitfall, and what to do when "Add new key" is missing (msix-docs 159, windows-dev-docs 1508).
  */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 import { keyItems } from './keys';
 
 const t = strings.guide.steps.applicationPage;

@@ -1,6 +1,7 @@
 /** Any Partner Center page outside the account area: the way into Account settings → Tenants. */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.dashboard;
 

@@ -1,6 +1,7 @@
 /** The one-time key screen: the capture panel sends the key; "Add another key" for one more. */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.keyScreen;
 

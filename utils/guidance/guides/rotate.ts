@@ -2,8 +2,9 @@
  * The "rotate" variant (asked for by the popup or an expiry reminder): add a new key, send it, then remove the old
  * one. It replaces the connect guide on these page kinds; other pages use the connect guides.
  */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 import { keyItems } from './keys';
 
 const t = strings.guide.steps.rotate;

@@ -2,8 +2,9 @@
  * Account settings → Tenants: prerequisites and roles, associate or create a tenant, the create form and its
  * offline-note tip, the sign-in hand-off and Confirm, several tenants, and "All set".
  */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.tenants;
 

@@ -1,6 +1,7 @@
 /** Partner Center refused the page: the role (Manager) and the kind of account (work, not personal; issue 5498). */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.unauthorized;
 

@@ -2,8 +2,9 @@
  * Account settings → User management: the Microsoft Entra applications tab, selecting the application, or adding
  * one (create new or add existing) with the Manager role.
  */
-import { strings } from '@/utils/strings';
+
 import { defineGuide } from '@/utils/guidance/types';
+import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.userManagement;
 

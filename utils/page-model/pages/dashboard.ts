@@ -1,6 +1,7 @@
 /** Any other Partner Center page: home, legal info, programs. The flow only notices it. */
-import type { DashboardState } from '../page-state';
+
 import { isPartnerCenterUrl } from '../../shapes/urls';
+import type { DashboardState } from '../page-state';
 import type { PageKindDefinition } from './kind';
 import { tenants } from './tenants';
 import { unauthorized } from './unauthorized';

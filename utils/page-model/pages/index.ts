@@ -2,8 +2,9 @@
  * All page kinds and the order they are recognised in: content signatures first (the key screen before the
  * application page it may sit on, both before the refusal message), then URL predicates, then "dashboard".
  */
-import type { PageKind, PageReading } from '../page-state';
+
 import { isAccountArea, isPartnerCenterUrl, toUrl } from '../../shapes/urls';
+import type { PageKind, PageReading } from '../page-state';
 import { applicationPage } from './applicationPage';
 import { dashboard } from './dashboard';
 import { keyScreen } from './keyScreen';

@@ -4,11 +4,12 @@
  * field holding the unmistakable current 8Q~ shape); masked, truncated and busy values are rejected here, and
  * the watcher waits for the value to hold still before trusting it.
  */
+
+import { classifyKey } from '../../shapes/values';
 import { type Candidate, deepText, findLabels, hasLabel, isBusy, shownValue, valuesNear } from '../dom';
 import { dateFor, guidFor } from '../fields';
 import { matchesLabel } from '../labels';
 import { type KeyScreenReading, SecretKey } from '../page-state';
-import { classifyKey } from '../../shapes/values';
 import type { PageKindDefinition, ReadContext } from './kind';
 
 function keyCandidates(ctx: ReadContext): Candidate[] {

@@ -2,9 +2,10 @@
  * The shape every page kind file follows: example URLs, a URL predicate where Partner Center has a known
  * address, a content signature where it has none (client-side views), and extract().
  */
+
+import { urlLocale } from '../../shapes/urls';
 import { deepElements } from '../dom';
 import type { PageKind, PageReading } from '../page-state';
-import { urlLocale } from '../../shapes/urls';
 
 /** One read of the page: the deep element list is computed once and shared by every signature. */
 export interface ReadContext {

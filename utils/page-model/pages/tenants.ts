@@ -2,12 +2,13 @@
  * Account settings → Tenants: the associated tenants, the "Associate" sign-in hand-off and its review
  * (Confirm), the create-new-tenant form, and the "All set" confirmation.
  */
+
+import { isUnderAny } from '../../shapes/urls';
+import { findGuid } from '../../shapes/values';
 import { cellsOf, deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
 import type { LabelId } from '../labels';
 import { matchesLabel } from '../labels';
 import type { Tenant, TenantsState, TenantsView } from '../page-state';
-import { isUnderAny } from '../../shapes/urls';
-import { findGuid } from '../../shapes/values';
 import type { PageKindDefinition, ReadContext } from './kind';
 
 const TENANT_PATHS = [

@@ -3,9 +3,10 @@
  * personal Microsoft account (windows-dev-docs issue 5498). Its address is unknown, so the content decides;
  * the URL predicate covers addresses that say so in their path [guess].
  */
+
+import { isPartnerCenterUrl, partnerCenterPath } from '../../shapes/urls';
 import { findLabels } from '../dom';
 import type { UnauthorizedState } from '../page-state';
-import { isPartnerCenterUrl, partnerCenterPath } from '../../shapes/urls';
 import type { PageKindDefinition } from './kind';
 
 const REFUSAL_SEGMENTS = new Set(['unauthorized', 'accessdenied', 'access-denied', 'forbidden']);

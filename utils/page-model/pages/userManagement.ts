@@ -2,10 +2,11 @@
  * Account settings → User management: the Users tab, the Microsoft Entra applications tab (`#apps`, hidden
  * for accounts without a developer program), and the add-application flow.
  */
+
+import { hashTab, isUnderAny } from '../../shapes/urls';
 import { deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
 import { matchesLabel } from '../labels';
 import type { UserManagementState, UserManagementTab, UserManagementView } from '../page-state';
-import { hashTab, isUnderAny } from '../../shapes/urls';
 import type { PageKindDefinition, ReadContext } from './kind';
 
 const USER_MANAGEMENT_PATHS = [
