@@ -1,29 +1,13 @@
 /**
- * Every stored thing, declared once, with a version. The background writes all of it except the guide's
- * progress, which the content script keeps for its own UI. `storage.local` holds ciphertext (sealed JWEs) and
- * identifiers, never a key in clear.
+ * Every `local:` item, declared once, with a version; the types are their domains' own. The background writes
+ * all of it except the guide's progress, which the content script keeps for its own UI. `storage.local` holds
+ * ciphertext (sealed JWEs) and identifiers, never a key in clear. `session:` items are background-only and live
+ * in `delivery/` (a content script may not touch `storage.session`, and defining an item touches it).
  */
 import { storage, type WxtStorageItem } from '#imports';
-import type { Outbox } from './delivery/outbox';
-
-export interface Pairing {
-  pairingId: string;
-  account: { id: string; name: string };
-  intakeToken: string;
-  expiresAt: string;
-  pairedAt: string;
-}
-
-export interface Delivery {
-  captureId: string;
-  credentialId: string;
-  tenantId: string;
-  clientId: string;
-  applicationName: string | null;
-  keyExpiresAt: string | null;
-  deliveredAt: string;
-  accountName: string;
-}
+import type { ConnectionSnapshot, Delivery, Outbox, Pairing } from '@/utils/delivery/types';
+import type { GuideProgress } from '@/utils/guidance/types';
+import type { GuideName } from '@/utils/protocol/types';
 
 /** The Intake API's write-only token and the account it belongs to; null when not paired. */
 export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
@@ -36,22 +20,12 @@ export const deliveriesItem = storage.defineItem<Delivery[]>('local:deliveries',
 
 export const MAX_DELIVERIES_KEPT = 20;
 
-/** Which tab captured what, so that state changes reach that tab's overlay even after a worker restart. */
-export const captureTabsItem = storage.defineItem<Record<string, number>>('session:captureTabs', {
-  fallback: {},
-  version: 1,
-});
+/** Before the first GET /v1/connection answer, and again after pairing or disconnecting. */
+export const EMPTY_CONNECTION_SNAPSHOT: ConnectionSnapshot = { connection: null, fetchedAt: null, problem: null };
 
-export interface ConnectionSnapshot {
-  /** The last GET /v1/connection answer, as parsed; null before the first. */
-  connection: import('./delivery/intake-api').Connection | null;
-  fetchedAt: string | null;
-  /** Why the last refresh failed, when it did: shown as what it means, the stored answer is kept. */
-  problem: 'unreachable' | 'unauthorized' | 'rate_limited' | null;
-}
-
+/** The last connection status Stactize gave, for the popup, the badge and the expiry reminders. */
 export const connectionItem = storage.defineItem<ConnectionSnapshot>('local:connection', {
-  fallback: { connection: null, fetchedAt: null, problem: null },
+  fallback: EMPTY_CONNECTION_SNAPSHOT,
   version: 1,
 });
 
@@ -61,40 +35,15 @@ export const expiryRemindersItem = storage.defineItem<Record<string, number[]>>(
   version: 1,
 });
 
-export type GuideName = 'connect' | 'rotate';
-
 /** A guide the popup or a notification asked to start on the next Partner Center page of the flow. */
 export const guideRequestItem = storage.defineItem<{ guide: GuideName; requestedAt: number } | null>(
   'local:guideRequest',
   { fallback: null, version: 1 },
 );
 
-/**
- * The in-page guide's progress: which guide runs, the steps done, where the user was on each page kind, and
- * per page kind whether the guide is hidden or minimised. Step ids only, no secrets; written by the content
- * script so that the guide resumes across client-side navigation and reloads.
- */
-export interface GuideProgress {
-  guide: GuideName;
-  /** Started from the popup or restarted: the guide then shows outside the account area too. */
-  active: boolean;
-  /** Step references (`connect.applicationPage.addKey`) the user finished. */
-  completed: string[];
-  /** The step id the user was on, per page kind. */
-  at: Partial<Record<string, string>>;
-  pages: Partial<Record<string, { dismissed?: boolean; minimised?: boolean }>>;
-}
-
-export const EMPTY_GUIDE_PROGRESS: GuideProgress = {
-  guide: 'connect',
-  active: false,
-  completed: [],
-  at: {},
-  pages: {},
-};
-
-export const guideProgressItem = storage.defineItem<GuideProgress>('local:guideProgress', {
-  fallback: EMPTY_GUIDE_PROGRESS,
+/** The in-page guide's progress (see `GuideProgress`): step ids only, written by the content script. */
+export const guideProgressItem = storage.defineItem<GuideProgress | null>('local:guideProgress', {
+  fallback: null,
   version: 1,
 });
 

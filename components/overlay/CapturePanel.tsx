@@ -1,12 +1,7 @@
 /** The key screen's panel: secured → send → delivered, and what to do when something stops it. */
 import { useState, useSyncExternalStore } from 'react';
 import { problemText, strings } from '@/utils/strings';
-import type { CaptureController } from '@/utils/vault/capture';
-
-export interface TenantChoice {
-  id: string;
-  label: string;
-}
+import type { CaptureController, TenantChoice } from '@/utils/vault';
 
 export function CapturePanel({
   controller,

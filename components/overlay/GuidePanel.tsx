@@ -4,7 +4,7 @@
  * one button. Non-modal: it never takes focus by itself; Esc minimises; an aria-live region announces steps.
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import type { Tour, TourView } from '@/utils/guidance/tour';
+import type { Tour, TourView } from '@/utils/guidance';
 import { strings } from '@/utils/strings';
 
 const g = strings.guide;

@@ -3,10 +3,10 @@
  * the capture panel below it. Renders state only.
  */
 import { useSyncExternalStore } from 'react';
-import type { Tour } from '@/utils/guidance/tour';
+import type { Tour } from '@/utils/guidance';
 import type { PageState } from '@/utils/page-model';
-import type { CaptureController } from '@/utils/vault/capture';
-import { CapturePanel, type TenantChoice } from './CapturePanel';
+import type { CaptureController, TenantChoice } from '@/utils/vault';
+import { CapturePanel } from './CapturePanel';
 import { GuideLayer } from './GuidePanel';
 
 export interface OverlayStore {

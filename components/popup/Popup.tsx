@@ -1,8 +1,7 @@
 /** The popup: pairing, the connection's state, and keys waiting on this device. Renders state; fetches nothing itself. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ClaimOutcome } from '@/utils/protocol/messages';
-import type { PopupState } from '@/utils/protocol/popup-state';
-import { daysLeft, expiringSoon } from '@/utils/shapes/expiry';
+import type { ClaimOutcome, PopupState } from '@/utils/protocol';
+import { daysLeft, expiringSoon } from '@/utils/shapes';
 import { problemText, strings } from '@/utils/strings';
 
 export interface PopupActions {

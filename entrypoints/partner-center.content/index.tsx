@@ -6,14 +6,11 @@
 import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { config } from '@/utils/config';
-import { GUIDES } from '@/utils/guidance/guides';
-import { createTour } from '@/utils/guidance/tour';
-import { summarizePageState, watchPartnerCenter } from '@/utils/page-model';
-import { findTarget } from '@/utils/page-model/targets';
-import { onMessage, sendMessage } from '@/utils/protocol/messaging';
+import { createTour, GUIDES } from '@/utils/guidance';
+import { findTarget, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
+import { onMessage, sendMessage } from '@/utils/protocol';
 import { guideProgressItem } from '@/utils/storage';
-import { createCaptureController } from '@/utils/vault/capture';
-import { createOverlayStore, readingFor } from '@/utils/vault/reading';
+import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
 
 export default defineContentScript({

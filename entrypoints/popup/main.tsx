@@ -3,9 +3,8 @@
 import { createRoot } from 'react-dom/client';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
 import { config } from '@/utils/config';
-import { sendMessage } from '@/utils/protocol/messaging';
-import { loadPopupState } from '@/utils/protocol/popup-state';
-import { PARTNER_CENTER_PATTERN } from '@/utils/shapes/urls';
+import { loadPopupState, sendMessage } from '@/utils/protocol';
+import { PARTNER_CENTER_PATTERN } from '@/utils/shapes';
 import css from './style.css?inline';
 
 const actions: PopupActions = {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { compactDecrypt, importJWK } from 'jose';
 import type { SealingPublicJwk } from '@/config/build-config';
-import type { CaptureView } from '@/utils/protocol/messages';
+import type { CaptureView } from '@/utils/protocol';
 
 const readJwk = (name: string) => {
   const { 'x-dev-only': _marker, ...jwk } = JSON.parse(readFileSync(`sandbox/dev-keys/${name}`, 'utf8'));

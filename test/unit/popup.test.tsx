@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { Popup, type PopupActions } from '@/components/popup/Popup';
-import type { PopupState } from '@/utils/protocol/popup-state';
+import type { PopupState } from '@/utils/protocol';
 import { captureView } from './helpers';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

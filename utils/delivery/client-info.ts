@@ -1,6 +1,6 @@
 /** Who we are, as the Intake API's `client` object says it. */
 import { browser } from '#imports';
-import { CLIENT_NAME } from '../config';
+import { CLIENT_NAME } from '@/utils/config';
 import type { ClientInfo } from './intake-api';
 
 export function clientInfo(): ClientInfo {

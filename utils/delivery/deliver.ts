@@ -5,9 +5,8 @@
  * acknowledgement's captureId and sealedSha256 are checked.
  */
 
-import type { Delivery, Pairing } from '../storage';
 import { nextRetryDelayMs } from './backoff';
-import type { ClientInfo, createIntakeClient, IntakeError } from './intake-api';
+import type { ClientInfo, IntakeClient, IntakeError } from './intake-api';
 import { ackMatches, isRetryable } from './intake-api';
 import {
   dueEntries,
@@ -20,8 +19,7 @@ import {
   type OutboxError,
   remove,
 } from './outbox';
-
-type IntakeClient = ReturnType<typeof createIntakeClient>;
+import type { Delivery, Pairing } from './types';
 
 export interface DeliveryDeps {
   /** Read-modify-write of the stored outbox, serialised by the caller's store. */

@@ -6,9 +6,8 @@
  */
 // zod/mini, not 'zod': it tree-shakes, and the classic build would cost the background far more than its budget.
 import * as z from 'zod/mini';
+import { GUID_PATTERN, JWE_PATTERN, normalizePairingCode, PAIRING_CODE_PATTERN } from '@/utils/shapes';
 import { CLIENT_NAME } from '../config';
-import { normalizePairingCode, PAIRING_CODE_PATTERN } from '../shapes/pairing-code';
-import { GUID_PATTERN } from '../shapes/values';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Contract schemas
@@ -116,12 +115,7 @@ export const CredentialSubmission = z.strictObject({
   applicationName: z.optional(z.nullable(boundedString(256))),
   keyExpiresAt: z.optional(z.nullable(IsoDate)),
   capturedAt: IsoDateTime,
-  sealed: z
-    .string()
-    .check(
-      z.maxLength(8192),
-      z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/),
-    ),
+  sealed: z.string().check(z.maxLength(8192), z.regex(JWE_PATTERN)),
   client: ClientInfo,
 });
 export type CredentialSubmission = z.infer<typeof CredentialSubmission>;

@@ -3,13 +3,11 @@
  * Nothing is stored unless the claim succeeds.
  */
 
-import type { ClaimOutcome } from '../protocol/messages';
-import { normalizePairingCode } from '../shapes/pairing-code';
-import type { Pairing } from '../storage';
-import { strings } from '../strings';
-import type { ClientInfo, createIntakeClient } from './intake-api';
-
-type IntakeClient = ReturnType<typeof createIntakeClient>;
+import type { ClaimOutcome } from '@/utils/protocol';
+import { normalizePairingCode } from '@/utils/shapes';
+import { strings } from '@/utils/strings';
+import type { ClientInfo, IntakeClient } from './intake-api';
+import type { Pairing } from './types';
 
 export interface PairingDeps {
   intake: IntakeClient;

@@ -2,11 +2,9 @@
  * The guide's progress as pure functions over the stored GuideProgress: which step shows on a page, and what
  * Next, Back, minimise, dismiss and restart change. No DOM, no storage: the tour engine persists the result.
  */
-import type { PageState } from '@/utils/page-model/page-state';
-import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/storage';
-import { type AnyGuide, type GuideName, type GuideStep, type StepContext, stepRef, type TourEvent } from './types';
-
-export type { GuideProgress };
+import type { PageState } from '@/utils/page-model';
+import { EMPTY_GUIDE_PROGRESS, stepRef } from './define';
+import type { AnyGuide, GuideName, GuideProgress, GuideStep, StepContext, TourEvent } from './types';
 
 export function contextFor(progress: GuideProgress, now: number): StepContext {
   const done = new Set(progress.completed);

@@ -5,14 +5,12 @@
  * missing or renamed) or minimised. It re-resolves targets when the page watcher emits and on its own backed-off
  * checks while a target is missing, never throws on late or vanishing targets, and persists progress.
  */
-import type { PageKind, PageState } from '@/utils/page-model/page-state';
-import type { TargetId } from '@/utils/page-model/targets';
-import { EMPTY_GUIDE_PROGRESS } from '@/utils/storage';
+import type { PageKind, PageState, TargetId } from '@/utils/page-model';
 import { strings } from '@/utils/strings';
 import { type AnchorFn, anchorWithFloatingUi, isShown, type Surface } from './anchor';
-import type { GuideProgress } from './progress';
+import { EMPTY_GUIDE_PROGRESS, stepRef } from './define';
 import * as flow from './progress';
-import { type AnyGuide, type GuideName, type StepItem, stepRef, type TourEvent } from './types';
+import type { AnyGuide, GuideName, GuideProgress, StepItem, TourEvent } from './types';
 
 export type TourMode = 'anchored' | 'docked' | 'minimised';
 

@@ -1,11 +1,11 @@
 /**
  * What a guide is: data. One guide per page kind and variant, each a list of steps with words (from strings.ts),
  * an optional target (by meaning, resolved by the page model) and an optional condition on the PageState.
- * The tour engine (tour.ts) does everything else.
+ * The tour engine (tour.ts) does everything else. Types only: the room's second door (`define.ts` has the
+ * helpers guides are written with).
  */
-import type { PageKind, PageStateOf } from '@/utils/page-model/page-state';
-import type { TargetId } from '@/utils/page-model/targets';
-import type { GuideName } from '@/utils/storage';
+import type { PageKind, PageStateOf, TargetId } from '@/utils/page-model';
+import type { GuideName } from '@/utils/protocol/types';
 
 export type { GuideName };
 
@@ -51,10 +51,18 @@ export interface Guide<K extends PageKind = PageKind> {
 /** Any page kind's guide: a union, so that each guide keeps its own state type. */
 export type AnyGuide = { [K in PageKind]: Guide<K> }[PageKind];
 
-/** Identity helper that checks a guide's steps against its page kind's state. */
-export function defineGuide<K extends PageKind>(guide: Guide<K>): Guide<K> {
-  return guide;
+/**
+ * The in-page guide's progress: which guide runs, the steps done, where the user was on each page kind, and
+ * per page kind whether the guide is hidden or minimised. Step ids only, no secrets; written by the content
+ * script so that the guide resumes across client-side navigation and reloads.
+ */
+export interface GuideProgress {
+  guide: GuideName;
+  /** Started from the popup or restarted: the guide then shows outside the account area too. */
+  active: boolean;
+  /** Step references (`connect.applicationPage.addKey`) the user finished. */
+  completed: string[];
+  /** The step id the user was on, per page kind. */
+  at: Partial<Record<string, string>>;
+  pages: Partial<Record<string, { dismissed?: boolean; minimised?: boolean }>>;
 }
-
-export const stepRef = (guide: { variant: GuideName; kind: PageKind }, stepId: string) =>
-  `${guide.variant}.${guide.kind}.${stepId}`;

@@ -1,6 +1,6 @@
 /** Reading labelled fields into typed values: GUIDs, names, dates, and the keys table of an application page. */
 
-import { findGuid, parseDisplayDate } from '../shapes/values';
+import { findGuid, parseDisplayDate } from '@/utils/shapes';
 import { cellsOf, findLabels, HEADING, rowsAfterHeader, valuesNear, visibleText } from './dom';
 import { LABEL_MATCH, type LabelId, matchesLabel } from './labels';
 import type { ListedKey } from './page-state';

@@ -1,7 +1,5 @@
 /** The Partner Center page model: the only code that reads Partner Center's DOM. Consumers use these exports. */
 
-export { isPartnerCenterUrl } from '../shapes/urls';
-export type { KeyConfidence, KeyShape } from '../shapes/values';
 export { LABELS, type LabelId, matchesLabel, normalizeLabel } from './labels';
 export {
   type ApplicationPageState,
@@ -21,4 +19,5 @@ export {
   type UserManagementState,
 } from './page-state';
 export { isFlowUrl, PAGE_DEFINITIONS, pageKindOfUrl, readPage } from './pages';
+export { findTarget, type TargetId } from './targets';
 export { type PartnerCenterWatch, type WatchPartnerCenterOptions, watchPartnerCenter } from './watcher';

@@ -3,9 +3,9 @@
  * and its JSON-safe summary. The key is a secret: it lives in a SecretKey whose value is reachable only via
  * reveal(), so no JSON.stringify, structured clone, log line or test diff can carry it by accident.
  */
-import type { KeyConfidence, KeyShape } from '../shapes/values';
+import type { KeyConfidence, KeyShape } from '@/utils/shapes';
 
-export type { KeyConfidence, KeyShape } from '../shapes/values';
+export type { KeyConfidence, KeyShape } from '@/utils/shapes';
 
 export const PAGE_KINDS = [
   'dashboard',

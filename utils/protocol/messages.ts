@@ -5,17 +5,12 @@
  */
 // zod/mini: the same parsing as classic zod at a fraction of the bundle (the background ships it).
 import * as z from 'zod/mini';
-import type { OutboxError, OutboxState } from '../delivery/outbox';
-import { GUID_PATTERN } from '../shapes/values';
+import { GUID_PATTERN, JWE_PATTERN } from '@/utils/shapes';
+import type { AccountView, CaptureView, ClaimOutcome, PopupState } from './views';
 
 const guid = z.string().check(z.regex(GUID_PATTERN));
 const uuid = guid;
-const compactJwe = z
-  .string()
-  .check(
-    z.maxLength(8192),
-    z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/),
-  );
+const compactJwe = z.string().check(z.maxLength(8192), z.regex(JWE_PATTERN));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const isoDateTime = z.iso.datetime({ offset: true }).check(z.maxLength(40));
 const captureRef = z.strictObject({ captureId: uuid });
@@ -33,6 +28,10 @@ export const storeCaptureSchema = z.strictObject({
   confidence: z.enum(['high', 'low']),
   clientIdMismatch: z.boolean(),
 });
+
+/** The guides the popup or a reminder can start in Partner Center: the first connection, or a key rotation. */
+export const GUIDE_NAMES = ['connect', 'rotate'] as const;
+export type GuideName = (typeof GUIDE_NAMES)[number];
 
 export type SenderKind = 'content' | 'extensionPage';
 
@@ -53,33 +52,13 @@ export const inbound = {
   disconnect: { schema: nothing, from: ['extensionPage'] },
   popupState: { schema: z.strictObject({ refresh: z.boolean() }), from: ['extensionPage'] },
   /** popup → background: open Partner Center where the named guide starts. */
-  openPartnerCenter: { schema: z.strictObject({ guide: z.enum(['connect', 'rotate']) }), from: ['extensionPage'] },
+  openPartnerCenter: { schema: z.strictObject({ guide: z.enum(GUIDE_NAMES) }), from: ['extensionPage'] },
   /** content → background: the guide asked for by the popup or a reminder, taken once. */
   takeGuideRequest: { schema: nothing, from: ['content'] },
 } as const satisfies Record<string, { schema: z.ZodMiniType; from: readonly SenderKind[] }>;
 
 export type InboundType = keyof typeof inbound;
 export type InboundData<T extends InboundType> = z.infer<(typeof inbound)[T]['schema']>;
-
-export interface CaptureView {
-  captureId: string;
-  state: OutboxState | 'delivered' | 'unknown';
-  tenantId: string | null;
-  clientId: string | null;
-  applicationName: string | null;
-  keyExpiresAt: string | null;
-  clientIdMismatch: boolean;
-  attempts: number;
-  nextAttemptAt: number | null;
-  lastError: OutboxError | null;
-}
-
-export interface AccountView {
-  paired: boolean;
-  accountName: string | null;
-}
-
-export type ClaimOutcome = { ok: true; accountName: string } | { ok: false; reason: string; message: string };
 
 export interface ProtocolMap {
   storeCapture(data: InboundData<'storeCapture'>): CaptureView;
@@ -90,9 +69,9 @@ export interface ProtocolMap {
   openPairing(): void;
   claimPairing(data: InboundData<'claimPairing'>): ClaimOutcome;
   disconnect(): { disconnected: boolean };
-  popupState(data: InboundData<'popupState'>): import('./popup-state').PopupState;
+  popupState(data: InboundData<'popupState'>): PopupState;
   openPartnerCenter(data: InboundData<'openPartnerCenter'>): void;
-  takeGuideRequest(): { guide: 'connect' | 'rotate' } | null;
+  takeGuideRequest(): { guide: GuideName } | null;
   /** background → content: a capture of this tab changed state. */
   captureChanged(data: CaptureView): void;
   /** background → content: paired or disconnected, so the send button names the right account. */

@@ -7,8 +7,9 @@
  * Anything else is refused and logged without its payload: the security log's signature cannot take one.
  */
 
-import { PARTNER_CENTER_ORIGIN, toUrl } from '../shapes/urls';
+import { PARTNER_CENTER_ORIGIN, toUrl } from '@/utils/shapes';
 import { type InboundData, type InboundType, inbound, type SenderKind } from './messages';
+import { messenger } from './messaging';
 
 /** The part of `runtime.MessageSender` the gate reads; all of it is set by the browser. */
 export interface Sender {
@@ -85,4 +86,30 @@ export class RejectedMessageError extends Error {
   constructor(reason: RejectReason) {
     super(`Message refused: ${reason}`);
   }
+}
+
+/** The handler of each inbound type, given exactly the data its schema admits and the sender's tab. */
+export type AdmittedHandlers = {
+  [T in InboundType]: (data: InboundData<T>, context: { tabId: number | null }) => Promise<unknown>;
+};
+
+/** Answers every inbound type through the gate: a refused message is answered with an error and reaches no handler. */
+export function serveAdmitted(handlers: AdmittedHandlers, identity: GateIdentity): void {
+  for (const type of Object.keys(inbound) as InboundType[]) {
+    messenger.onMessage(type, async (message) => {
+      const admission = admit(type, message.data, message.sender, identity);
+      if (!admission.ok) throw new RejectedMessageError(admission.reason);
+      // The gate parsed `data` with this type's own schema, so the handler gets exactly what it declares.
+      const handler = handlers[type] as (data: unknown, context: { tabId: number | null }) => Promise<never>;
+      return handler(admission.data, { tabId: admission.tabId });
+    });
+  }
+}
+
+/**
+ * For messages the background sends a content script: only this extension's background may push a capture's or
+ * the account's change (a content script hears its own extension only, but the check costs nothing).
+ */
+export function isFromOwnExtension(sender: Sender | undefined, runtimeId: string): boolean {
+  return sender?.id === runtimeId;
 }

@@ -4,8 +4,8 @@
  * moment, sealed at once, and only the sealed form and identifiers leave this module.
  */
 import type { SealingPublicJwk } from '@/config/build-config';
-import type { AccountView, CaptureView, InboundData } from '../protocol/messages';
-import { isGuid } from '../shapes/values';
+import type { AccountView, CaptureView, InboundData } from '@/utils/protocol';
+import { isGuid } from '@/utils/shapes';
 import { sealCredential } from './sealing';
 
 export interface CaptureReading {

@@ -2,9 +2,14 @@
  * The content script's small store between the page watcher and the overlay: the current page state and the
  * tenants seen on this tab. `readingFor` adapts a key-screen state to what the capture controller needs.
  */
-import type { TenantChoice } from '@/components/overlay/CapturePanel';
-import type { PageState } from '../page-model';
+import type { PageState } from '@/utils/page-model';
 import type { CaptureReading } from './capture';
+
+/** A tenant seen on this tab's Tenants page, offered when the key screen does not say which tenant it is. */
+export interface TenantChoice {
+  id: string;
+  label: string;
+}
 
 export function createOverlayStore() {
   const listeners = new Set<() => void>();

@@ -1,9 +1,9 @@
 /** Progress as pure functions: which step shows, and what Next, Back, minimise, dismiss and restart change. */
 import { describe, expect, it } from 'vitest';
+import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/guidance';
+import { defineGuide } from '@/utils/guidance/define';
 import * as flow from '@/utils/guidance/progress';
-import { defineGuide } from '@/utils/guidance/types';
 import type { PageState } from '@/utils/page-model/page-state';
-import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/storage';
 
 const text = { title: 'T', body: 'B' };
 const guide = defineGuide({

@@ -1,5 +1,6 @@
 /** Which step each guide shows for a page state, as a user would meet it. */
 import { describe, expect, it } from 'vitest';
+import { EMPTY_GUIDE_PROGRESS } from '@/utils/guidance';
 import { applicationPageGuide } from '@/utils/guidance/guides/applicationPage';
 import { keyItems } from '@/utils/guidance/guides/keys';
 import { rotateApplicationPageGuide, rotateKeyScreenGuide } from '@/utils/guidance/guides/rotate';
@@ -8,7 +9,6 @@ import { userManagementGuide } from '@/utils/guidance/guides/userManagement';
 import { applicableSteps, contextFor } from '@/utils/guidance/progress';
 import type { AnyGuide } from '@/utils/guidance/types';
 import type { ApplicationPageState, KeyScreenState, PageState } from '@/utils/page-model/page-state';
-import { EMPTY_GUIDE_PROGRESS } from '@/utils/storage';
 import { strings } from '@/utils/strings';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');

@@ -5,12 +5,12 @@
  * throwing; progress loaded, saved and resumed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/guidance';
 import type { AnchorFn } from '@/utils/guidance/anchor';
 import { GUIDES } from '@/utils/guidance/guides';
 import { createTour, showsOn } from '@/utils/guidance/tour';
 import type { ApplicationPageState, PageState } from '@/utils/page-model/page-state';
 import type { TargetId } from '@/utils/page-model/targets';
-import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/storage';
 
 const URL_APP = 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps/x';
 const appPage = (canAddKey = true): ApplicationPageState => ({

@@ -3,7 +3,7 @@
  * validation pitfall, and what to do when "Add new key" is missing (msix-docs 159, windows-dev-docs 1508).
  */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 import { keyItems } from './keys';
 

@@ -1,6 +1,6 @@
 /** Any Partner Center page outside the account area: the way into Account settings → Tenants. */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.dashboard;

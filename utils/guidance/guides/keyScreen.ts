@@ -1,6 +1,6 @@
 /** The one-time key screen: the capture panel sends the key; "Add another key" for one more. */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.keyScreen;

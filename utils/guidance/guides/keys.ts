@@ -1,8 +1,8 @@
 /** The application page's listed keys as guide lines: keys expiring within 60 days stand out. */
 
 import type { StepContext, StepItem } from '@/utils/guidance/types';
-import type { ApplicationPageState } from '@/utils/page-model/page-state';
-import { daysLeft } from '@/utils/shapes/expiry';
+import type { ApplicationPageState } from '@/utils/page-model';
+import { daysLeft } from '@/utils/shapes';
 import { strings } from '@/utils/strings';
 
 export const EXPIRING_SOON_DAYS = 60;

@@ -3,7 +3,7 @@
  * one. It replaces the connect guide on these page kinds; other pages use the connect guides.
  */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 import { keyItems } from './keys';
 

@@ -3,7 +3,7 @@
  * offline-note tip, the sign-in hand-off and Confirm, several tenants, and "All set".
  */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.tenants;

@@ -1,6 +1,6 @@
 /** Partner Center refused the page: the role (Manager) and the kind of account (work, not personal; issue 5498). */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.unauthorized;

@@ -3,7 +3,7 @@
  * one (create new or add existing) with the Manager role.
  */
 
-import { defineGuide } from '@/utils/guidance/types';
+import { defineGuide } from '@/utils/guidance/define';
 import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.userManagement;

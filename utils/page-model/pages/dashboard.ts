@@ -1,6 +1,6 @@
 /** Any other Partner Center page: home, legal info, programs. The flow only notices it. */
 
-import { isPartnerCenterUrl } from '../../shapes/urls';
+import { isPartnerCenterUrl } from '@/utils/shapes';
 import type { DashboardState } from '../page-state';
 import type { PageKindDefinition } from './kind';
 import { tenants } from './tenants';

@@ -3,7 +3,7 @@
  * application page it may sit on, both before the refusal message), then URL predicates, then "dashboard".
  */
 
-import { isAccountArea, isPartnerCenterUrl, toUrl } from '../../shapes/urls';
+import { isAccountArea, isPartnerCenterUrl, toUrl } from '@/utils/shapes';
 import type { PageKind, PageReading } from '../page-state';
 import { applicationPage } from './applicationPage';
 import { dashboard } from './dashboard';

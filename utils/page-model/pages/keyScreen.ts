@@ -5,7 +5,7 @@
  * the watcher waits for the value to hold still before trusting it.
  */
 
-import { classifyKey } from '../../shapes/values';
+import { classifyKey } from '@/utils/shapes';
 import { type Candidate, deepText, findLabels, hasLabel, isBusy, shownValue, valuesNear } from '../dom';
 import { dateFor, guidFor } from '../fields';
 import { matchesLabel } from '../labels';

@@ -3,7 +3,7 @@
  * address, a content signature where it has none (client-side views), and extract().
  */
 
-import { urlLocale } from '../../shapes/urls';
+import { urlLocale } from '@/utils/shapes';
 import { deepElements } from '../dom';
 import type { PageKind, PageReading } from '../page-state';
 

@@ -3,8 +3,7 @@
  * (Confirm), the create-new-tenant form, and the "All set" confirmation.
  */
 
-import { isUnderAny } from '../../shapes/urls';
-import { findGuid } from '../../shapes/values';
+import { findGuid, isUnderAny } from '@/utils/shapes';
 import { cellsOf, deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
 import type { LabelId } from '../labels';
 import { matchesLabel } from '../labels';

@@ -4,7 +4,7 @@
  * the URL predicate covers addresses that say so in their path [guess].
  */
 
-import { isPartnerCenterUrl, partnerCenterPath } from '../../shapes/urls';
+import { isPartnerCenterUrl, partnerCenterPath } from '@/utils/shapes';
 import { findLabels } from '../dom';
 import type { UnauthorizedState } from '../page-state';
 import type { PageKindDefinition } from './kind';

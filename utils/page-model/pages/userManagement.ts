@@ -3,7 +3,7 @@
  * for accounts without a developer program), and the add-application flow.
  */
 
-import { hashTab, isUnderAny } from '../../shapes/urls';
+import { hashTab, isUnderAny } from '@/utils/shapes';
 import { deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
 import { matchesLabel } from '../labels';
 import type { UserManagementState, UserManagementTab, UserManagementView } from '../page-state';

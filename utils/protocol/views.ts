@@ -1,0 +1,89 @@
+/**
+ * What the messages carry: the views of a capture, of the paired account and of the popup, and how a stored
+ * record becomes one. Pure; the popup builds the same views from storage as the background does.
+ */
+import type {
+  Connection,
+  ConnectionSnapshot,
+  Delivery,
+  OutboxEntry,
+  OutboxError,
+  OutboxState,
+} from '@/utils/delivery/types';
+
+export interface CaptureView {
+  captureId: string;
+  state: OutboxState | 'delivered' | 'unknown';
+  tenantId: string | null;
+  clientId: string | null;
+  applicationName: string | null;
+  keyExpiresAt: string | null;
+  clientIdMismatch: boolean;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: OutboxError | null;
+}
+
+export interface AccountView {
+  paired: boolean;
+  accountName: string | null;
+}
+
+export type ClaimOutcome = { ok: true; accountName: string } | { ok: false; reason: string; message: string };
+
+export interface PopupState {
+  account: { name: string; expiresAt: string } | null;
+  connection: Connection | null;
+  connectionProblem: ConnectionSnapshot['problem'];
+  /** This build's sealing key is no longer accepted by Stactize: the user must update the extension. */
+  updateRequired: boolean;
+  /** The user withdrew the extension's access to Partner Center: nothing can be guided or captured there. */
+  partnerCenterAccess: boolean;
+  outbox: CaptureView[];
+  deliveries: Delivery[];
+}
+
+export function entryView(entry: OutboxEntry): CaptureView {
+  return {
+    captureId: entry.captureId,
+    state: entry.state,
+    tenantId: entry.tenantId,
+    clientId: entry.clientId,
+    applicationName: entry.applicationName,
+    keyExpiresAt: entry.keyExpiresAt,
+    clientIdMismatch: entry.clientIdMismatch,
+    attempts: entry.attempts,
+    nextAttemptAt: entry.nextAttemptAt,
+    lastError: entry.lastError,
+  };
+}
+
+export function deliveredView(delivery: Delivery): CaptureView {
+  return {
+    captureId: delivery.captureId,
+    state: 'delivered',
+    tenantId: delivery.tenantId,
+    clientId: delivery.clientId,
+    applicationName: delivery.applicationName,
+    keyExpiresAt: delivery.keyExpiresAt,
+    clientIdMismatch: false,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
+}
+
+export function unknownView(captureId: string): CaptureView {
+  return {
+    captureId,
+    state: 'unknown',
+    tenantId: null,
+    clientId: null,
+    applicationName: null,
+    keyExpiresAt: null,
+    clientIdMismatch: false,
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
+}
