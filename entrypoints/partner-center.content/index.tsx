@@ -7,8 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { config } from '@/utils/config';
 import { createTour, GUIDES } from '@/utils/guidance';
-import { findTarget, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
-import { onMessage, sendMessage } from '@/utils/protocol';
+import { findTarget, OWN_UI_TAG, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
+import { isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
 import { guideProgressItem } from '@/utils/storage';
 import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
@@ -43,14 +43,14 @@ export default defineContentScript({
       if (controller.getState().view?.state === 'delivered') tour.notify('keyDelivered');
     });
     onMessage('captureChanged', ({ data, sender }) => {
-      if (sender.id === browser.runtime.id) controller.onCaptureChanged(data);
+      if (isFromOwnExtension(sender, browser.runtime.id)) controller.onCaptureChanged(data);
     });
     onMessage('accountChanged', ({ data, sender }) => {
-      if (sender.id === browser.runtime.id) controller.onAccountChanged(data);
+      if (isFromOwnExtension(sender, browser.runtime.id)) controller.onAccountChanged(data);
     });
 
     const ui = await createShadowRootUi(ctx, {
-      name: 'stactize-companion',
+      name: OWN_UI_TAG,
       position: 'inline',
       anchor: 'body',
       append: 'last',

@@ -43,10 +43,6 @@ export function deepQuerySelectorAll<E extends Element = Element>(root: Root, se
   return deepElements(root).filter((el) => el.matches(selector)) as E[];
 }
 
-export function deepQuerySelector<E extends Element = Element>(root: Root, selector: string): E | null {
-  return deepQuerySelectorAll<E>(root, selector)[0] ?? null;
-}
-
 /** Text of an element as a reader sees it: its light DOM text, or its shadow root's text when that is all it has. */
 export function visibleText(el: Element): string {
   const light = textOf(el);
@@ -162,7 +158,9 @@ export function hasLabel(root: Root, id: LabelId, elements?: Element[]): boolean
 
 const VALUE_HOLDERS = 'input, textarea, output, code, pre, samp, kbd, [role="textbox"]';
 const CELL = 'th, td, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]';
-const ROW = 'tr, [role="row"]';
+/** A row of a table or grid, and the table or grid itself, in markup or by ARIA role. */
+export const ROW = 'tr, [role="row"]';
+export const TABLE = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 
 /** The value an element shows: a field's value property, a code block, or its text. */
 export function shownValue(el: Element): string {
@@ -245,7 +243,7 @@ export function valuesNear(label: FoundLabel): Candidate[] {
   if (cell) {
     push(cell.nextElementSibling?.matches(CELL) ? cell.nextElementSibling : null);
     const row = cell.closest(ROW);
-    const table = row?.parentElement?.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
+    const table = row?.parentElement?.closest(TABLE);
     if (row && table) {
       const column = cellsOf(row).indexOf(cell);
       const rows = Array.from(table.querySelectorAll(ROW));
@@ -277,7 +275,7 @@ export function cellsOf(row: Element): Element[] {
 /** Rows of the table or grid a header cell belongs to, after the header row. */
 export function rowsAfterHeader(headerCell: Element): { header: Element; rows: Element[] } | null {
   const header = headerCell.closest(ROW);
-  const table = header?.parentElement?.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
+  const table = header?.parentElement?.closest(TABLE);
   if (!header || !table) return null;
   const rows = Array.from(table.querySelectorAll(ROW));
   return { header, rows: rows.slice(rows.indexOf(header) + 1) };

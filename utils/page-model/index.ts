@@ -1,5 +1,7 @@
 /** The Partner Center page model: the only code that reads Partner Center's DOM. Consumers use these exports. */
 
+/** The tag of our own overlay's host: the page model never reads inside it. */
+export { OWN_UI_TAG } from './dom';
 export { LABELS, type LabelId, matchesLabel, normalizeLabel } from './labels';
 export {
   type ApplicationPageState,

@@ -3,7 +3,7 @@
  * its label in any locale of labels.ts, through open shadow roots), never by a CSS class. The tour only reads
  * the geometry of what this returns; it never queries Partner Center's DOM itself.
  */
-import { deepElements, findLabels, visibleText } from './dom';
+import { deepElements, findLabels, TABLE, visibleText } from './dom';
 import { type LabelId, matchesLabel } from './labels';
 
 type TargetSpec =
@@ -41,7 +41,6 @@ const ACTIONABLE =
   'button, a[href], [role="button"], [role="tab"], [role="link"], [role="menuitem"], input[type="button"], input[type="submit"], he-button, he-link, he-tab, he-menu-item, he-nav-item';
 const CONTROL = 'button, a[href], input, textarea, select, [role="button"], [role="tab"], [role="link"]';
 const HEADER_CELL = 'th, [role="columnheader"]';
-const GRID = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 
 /** The element `id` points at on the page, or null when it is not there (yet, or under another name). */
 export function findTarget(id: TargetId, doc: Document = document): Element | null {
@@ -59,7 +58,7 @@ export function findTarget(id: TargetId, doc: Document = document): Element | nu
     return null;
   }
   for (const { el } of findLabels(doc, spec.label, elements)) {
-    const grid = el.matches(HEADER_CELL) ? el.closest(GRID) : null;
+    const grid = el.matches(HEADER_CELL) ? el.closest(TABLE) : null;
     if (grid) return grid;
   }
   return null;

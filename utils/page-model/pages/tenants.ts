@@ -4,7 +4,7 @@
  */
 
 import { findGuid, isUnderAny } from '@/utils/shapes';
-import { cellsOf, deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
+import { cellsOf, deepQuerySelectorAll, findLabels, HEADING, hasLabel, ROW, TABLE, visibleText } from '../dom';
 import type { LabelId } from '../labels';
 import { matchesLabel } from '../labels';
 import type { Tenant, TenantsState, TenantsView } from '../page-state';
@@ -45,11 +45,11 @@ function readTenants({ doc }: ReadContext): Tenant[] {
     tenants.push(Object.fromEntries(Object.entries(tenant).filter(([, v]) => v)) as Tenant);
   };
   const columnOf = (cells: Element[], id: LabelId) => cells.findIndex((cell) => matchesLabel(visibleText(cell), id));
-  for (const row of deepQuerySelectorAll(doc, 'tr, [role="row"]')) {
+  for (const row of deepQuerySelectorAll(doc, ROW)) {
     const cells = cellsOf(row);
     if (cells.length === 0) continue;
-    const table = row.parentElement?.closest('table, [role="grid"], [role="table"], [role="treegrid"]');
-    const header = table ? cellsOf(table.querySelector('tr, [role="row"]') ?? row) : cells;
+    const table = row.parentElement?.closest(TABLE);
+    const header = table ? cellsOf(table.querySelector(ROW) ?? row) : cells;
     const idColumn = columnOf(header, 'tenantId');
     const domainColumn = columnOf(header, 'domainName');
     const nameColumn = columnOf(header, 'tenantName');
