@@ -42,11 +42,11 @@ export default defineContentScript({
     controller.subscribe(() => {
       if (controller.getState().view?.state === 'delivered') tour.notify('keyDelivered');
     });
-    onMessage('captureChanged', ({ data, sender }) => {
-      if (isFromOwnExtension(sender, browser.runtime.id)) controller.onCaptureChanged(data);
+    onMessage('captureChanged', (message) => {
+      if (isFromOwnExtension(message.sender, browser.runtime.id)) controller.onCaptureChanged(message.data);
     });
-    onMessage('accountChanged', ({ data, sender }) => {
-      if (isFromOwnExtension(sender, browser.runtime.id)) controller.onAccountChanged(data);
+    onMessage('accountChanged', (message) => {
+      if (isFromOwnExtension(message.sender, browser.runtime.id)) controller.onAccountChanged(message.data);
     });
 
     const ui = await createShadowRootUi(ctx, {
