@@ -8,6 +8,7 @@ import {
   createWakeUp,
   EXPIRY_NOTIFICATION_PREFIX,
   reinjectIntoOpenTabs,
+  reinjectsOn,
 } from '@/utils/delivery';
 import { messenger, serveAdmitted } from '@/utils/protocol';
 import { PARTNER_CENTER_PATTERN } from '@/utils/shapes';
@@ -15,11 +16,13 @@ import { PARTNER_CENTER_PATTERN } from '@/utils/shapes';
 const DELIVER_ALARM = 'deliver';
 const CONNECTION_ALARM = 'connection';
 const EXPIRY_ALARM = 'expiry';
+const REVOKE_ALARM = 'revoke';
 
 export default defineBackground(() => {
   const scheduleDelivery = createWakeUp(DELIVER_ALARM, () => void service.resume());
   // One pending refresh at a time: every refresh reschedules, so a popup refresh must not start a second loop.
   const scheduleRefresh = createWakeUp(CONNECTION_ALARM, () => void service.refreshConnection());
+  const scheduleRevokes = createWakeUp(REVOKE_ALARM, () => void service.revokePending());
 
   const service = createBackgroundService({
     intake: createIntakeClient({ baseUrl: config.apiUrl }),
@@ -27,6 +30,7 @@ export default defineBackground(() => {
     kid: config.sealingKey?.kid ?? '',
     schedule: scheduleDelivery,
     scheduleConnectionRefresh: scheduleRefresh,
+    scheduleRevokes,
     notifyTab(tabId, view) {
       messenger.sendMessage('captureChanged', view, tabId).catch(() => {
         // The tab is gone or navigated away; the popup still shows the capture.
@@ -59,6 +63,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DELIVER_ALARM) void service.resume();
+    if (alarm.name === REVOKE_ALARM) void service.revokePending();
     if (alarm.name === CONNECTION_ALARM || alarm.name === EXPIRY_ALARM) void service.refreshConnection();
   });
   // Expiry reminders are checked twice a day, whether or not the popup is opened.
@@ -67,8 +72,11 @@ export default defineBackground(() => {
     if (id.startsWith(EXPIRY_NOTIFICATION_PREFIX)) void service.openPartnerCenter('rotate');
   });
   browser.runtime.onStartup.addListener(() => void service.resume());
-  browser.runtime.onInstalled.addListener(() => void reinjectIntoOpenTabs());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reinjectsOn(reason)) void reinjectIntoOpenTabs();
+  });
   // Every worker start (install, update, wake-up after being stopped) picks up what was left due.
   void service.resume();
+  void service.revokePending();
   void service.refreshBadge();
 });

@@ -5,7 +5,7 @@
  * in `delivery/` (a content script may not touch `storage.session`, and defining an item touches it).
  */
 import { storage, type WxtStorageItem } from '#imports';
-import type { ConnectionSnapshot, Delivery, Outbox, Pairing } from '@/utils/delivery/types';
+import type { ConnectionSnapshot, Delivery, Outbox, OutboxEntry, Pairing } from '@/utils/delivery/types';
 import type { GuideProgress } from '@/utils/guidance/types';
 import type { GuideName } from '@/utils/protocol/types';
 
@@ -13,7 +13,18 @@ import type { GuideName } from '@/utils/protocol/types';
 export const pairingItem = storage.defineItem<Pairing | null>('local:pairing', { fallback: null, version: 1 });
 
 /** Sealed captures not yet acknowledged by Stactize, by captureId. The durable heart of "never lose a key". */
-export const outboxItem = storage.defineItem<Outbox>('local:outbox', { fallback: {}, version: 1 });
+export const outboxItem = storage.defineItem<Outbox>('local:outbox', {
+  fallback: {},
+  version: 2,
+  migrations: {
+    // v2 binds each entry to an account and freezes its `client` at the first send. An entry from v1 is bound to
+    // no account, so it is sent nowhere until the user confirms where (never to whoever is paired by then).
+    2: (v1: Record<string, Omit<OutboxEntry, 'secretSha256' | 'client' | 'account'>>): Outbox =>
+      Object.fromEntries(
+        Object.entries(v1).map(([id, entry]) => [id, { ...entry, secretSha256: '', client: null, account: null }]),
+      ),
+  },
+});
 
 /** The last acknowledged deliveries (identifiers only), newest first, for the overlay and the popup. */
 export const deliveriesItem = storage.defineItem<Delivery[]>('local:deliveries', { fallback: [], version: 1 });
@@ -26,6 +37,15 @@ export const EMPTY_CONNECTION_SNAPSHOT: ConnectionSnapshot = { connection: null,
 /** The last connection status Stactize gave, for the popup, the badge and the expiry reminders. */
 export const connectionItem = storage.defineItem<ConnectionSnapshot>('local:connection', {
   fallback: EMPTY_CONNECTION_SNAPSHOT,
+  version: 1,
+});
+
+/**
+ * Intake tokens of a disconnected pairing that Stactize has not yet confirmed revoked: retried until it answers.
+ * Written before the pairing is forgotten. Background only reads it.
+ */
+export const pendingRevokesItem = storage.defineItem<{ token: string; attempts: number }[]>('local:pendingRevokes', {
+  fallback: [],
   version: 1,
 });
 

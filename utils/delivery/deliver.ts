@@ -17,6 +17,7 @@ import {
   type Outbox,
   type OutboxEntry,
   type OutboxError,
+  problem,
   remove,
 } from './outbox';
 import type { Delivery, Pairing } from './types';
@@ -57,29 +58,35 @@ export function createDeliverer(deps: DeliveryDeps) {
       await deps.mutateOutbox((outbox) => markAttention(outbox, entry.captureId, problem('not_paired')));
       return deps.onChange(entry.captureId);
     }
+    // Sent only to the account the user pressed Send for: after a change of pairing it waits and asks.
+    if (!entry.account || entry.account.id !== pairing.account.id) {
+      await deps.mutateOutbox((outbox) => markAttention(outbox, entry.captureId, problem('account_changed')));
+      return deps.onChange(entry.captureId);
+    }
     // Armed before the entry is marked `sending`, so no moment leaves it `sending` with nothing set to wake;
     // an earlier wake-up for another entry stays (the loop then runs after this attempt).
     deps.schedule(Math.min(now() + SENDING_WATCHDOG_MS, nextWakeAt(remove(takenFrom, entry.captureId)) ?? Infinity));
-    await deps.mutateOutbox((outbox) => markSending(outbox, entry.captureId));
+    const sending = (await deps.mutateOutbox((outbox) => markSending(outbox, entry.captureId, deps.client)))[
+      entry.captureId
+    ];
     deps.onChange(entry.captureId);
-    const result = await deps.intake.submitCredential(pairing.intakeToken, toSubmission(entry, deps.client));
+    if (!sending) return;
+    const result = await deps.intake.submitCredential(
+      pairing.intakeToken,
+      toSubmission(sending, sending.client ?? deps.client),
+    );
     if (result.ok && (await ackMatches(result.data, entry))) {
-      await deps.mutateOutbox((outbox) => remove(outbox, entry.captureId));
-      await deps.recordDelivery({
-        captureId: entry.captureId,
-        credentialId: result.data.credentialId,
-        tenantId: entry.tenantId,
-        clientId: entry.clientId,
-        applicationName: entry.applicationName,
-        keyExpiresAt: entry.keyExpiresAt,
-        deliveredAt: new Date(now()).toISOString(),
-        accountName: pairing.account.name,
-      });
-      return deps.onChange(entry.captureId);
+      return delivered(entry, pairing, result.data.credentialId);
     }
     const error: IntakeError = result.ok
       ? { kind: 'bad_response', status: result.status, reason: 'ack_mismatch' }
       : result.error;
+    // The same captureId with a "different" body after an attempt whose answer was lost: Stactize may hold
+    // the first one. Its connection status says whether it does, before the user is told anything.
+    if (isIdempotencyConflict(error) && entry.attempts > 0) {
+      const held = await heldByStactize(entry, pairing);
+      if (held) return delivered(entry, pairing, held);
+    }
     const retry =
       isRetryable(error) && !(result.ok && entry.attempts + 1 >= MAX_ACK_MISMATCHES) ? retryAt(entry, error) : null;
     await deps.mutateOutbox((outbox) =>
@@ -88,6 +95,29 @@ export function createDeliverer(deps: DeliveryDeps) {
         : markRetrying(outbox, entry.captureId, problemFrom(error), retry),
     );
     deps.onChange(entry.captureId);
+  }
+
+  async function delivered(entry: OutboxEntry, pairing: Pairing, credentialId: string): Promise<void> {
+    await deps.mutateOutbox((outbox) => remove(outbox, entry.captureId));
+    await deps.recordDelivery({
+      captureId: entry.captureId,
+      credentialId,
+      tenantId: entry.tenantId,
+      clientId: entry.clientId,
+      applicationName: entry.applicationName,
+      keyExpiresAt: entry.keyExpiresAt,
+      deliveredAt: new Date(now()).toISOString(),
+      accountName: pairing.account.name,
+      secretSha256: entry.secretSha256,
+    });
+    deps.onChange(entry.captureId);
+  }
+
+  /** The credentialId Stactize holds for this capture, by its connection status, or null. */
+  async function heldByStactize(entry: OutboxEntry, pairing: Pairing): Promise<string | null> {
+    const status = await deps.intake.getConnection(pairing.intakeToken);
+    const credential = status.ok ? status.data.credential : null;
+    return credential?.captureId === entry.captureId ? credential.credentialId : null;
   }
 
   function retryAt(entry: OutboxEntry, error: IntakeError): number {
@@ -121,6 +151,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   };
 }
 
+/** The request body, from the entry and the `client` frozen at its first send (`markSending`). */
 export function toSubmission(entry: OutboxEntry, client: ClientInfo) {
   return {
     captureId: entry.captureId,
@@ -134,9 +165,8 @@ export function toSubmission(entry: OutboxEntry, client: ClientInfo) {
   };
 }
 
-function problem(code: string, message = code): OutboxError {
-  return { code, message, at: new Date().toISOString() };
-}
+const isIdempotencyConflict = (error: IntakeError) =>
+  error.kind === 'http' && error.status === 422 && error.code === 'idempotency_key_reused';
 
 /** What the user sees is chosen from `code` by the UI; `message` keeps the server's words for support. */
 function problemFrom(error: IntakeError): OutboxError {

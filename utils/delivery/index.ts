@@ -6,7 +6,7 @@
 
 export { clientInfo } from './client-info';
 export { createIntakeClient } from './intake-api';
-export { reinjectIntoOpenTabs } from './reinject';
+export { reinjectIntoOpenTabs, reinjectsOn } from './reinject';
 export { EXPIRY_NOTIFICATION_PREFIX } from './reminders';
 export { type BackgroundService, createBackgroundService, type ServiceDeps } from './service';
 export { createWakeUp } from './wake';

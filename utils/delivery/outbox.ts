@@ -8,6 +8,7 @@
  *                        └──── retrying ◀────┤ retryable error (backoff, Retry-After)
  *                                            └▶ attention   permanent error: kept, shown, sent again on request
  */
+import type { ClientInfo } from './intake-api';
 
 export type OutboxState = 'secured' | 'queued' | 'sending' | 'retrying' | 'attention';
 
@@ -15,6 +16,12 @@ export interface OutboxError {
   code: string;
   message: string;
   at: string;
+}
+
+/** The Stactize account a capture is for: the one the user pressed Send for. */
+export interface BoundAccount {
+  id: string;
+  name: string;
 }
 
 export interface OutboxEntry {
@@ -29,6 +36,12 @@ export interface OutboxEntry {
   kid: string;
   confidence: 'high' | 'low';
   clientIdMismatch: boolean;
+  /** SHA-256 (hex) of the key: the same key captured again (a content script injected again) is this entry. */
+  secretSha256: string;
+  /** The request's `client`, frozen at the first send: a retry is the identical body, even after an update. */
+  client: ClientInfo | null;
+  /** The account the user sent this to; null until they press Send. It is never sent to another one. */
+  account: BoundAccount | null;
   state: OutboxState;
   attempts: number;
   /** Epoch ms of the next attempt, for queued and retrying entries. */
@@ -50,12 +63,21 @@ export type NewCapture = Pick<
   | 'kid'
   | 'confidence'
   | 'clientIdMismatch'
+  | 'secretSha256'
 >;
 
 /** Adds a capture; a capture already held is left as it is (the same message delivered twice changes nothing). */
 export function addCapture(outbox: Outbox, capture: NewCapture): Outbox {
-  if (Object.hasOwn(outbox, capture.captureId)) return outbox;
-  const entry: OutboxEntry = { ...capture, state: 'secured', attempts: 0, nextAttemptAt: null, lastError: null };
+  if (Object.hasOwn(outbox, capture.captureId) || findBySecret(outbox, capture.secretSha256)) return outbox;
+  const entry: OutboxEntry = {
+    ...capture,
+    client: null,
+    account: null,
+    state: 'secured',
+    attempts: 0,
+    nextAttemptAt: null,
+    lastError: null,
+  };
   return { ...outbox, [capture.captureId]: entry };
 }
 
@@ -64,15 +86,31 @@ function update(outbox: Outbox, captureId: string, change: (entry: OutboxEntry) 
   return entry ? { ...outbox, [captureId]: change(entry) } : outbox;
 }
 
-/** The user asked to send (or send again): due at once, whatever went before. Sending entries stay as they are. */
-export function requestSend(outbox: Outbox, captureId: string, now: number): Outbox {
+/** The entry holding this key, if one does. */
+export function findBySecret(outbox: Outbox, secretSha256: string): OutboxEntry | undefined {
+  return Object.values(outbox).find((entry) => entry.secretSha256 === secretSha256);
+}
+
+/**
+ * The user asked to send (or send again): due at once, whatever went before, and bound to `account` from now
+ * on (null: not paired yet, the binding stays as it was). Sending entries stay as they are.
+ */
+export function requestSend(outbox: Outbox, captureId: string, now: number, account: BoundAccount | null): Outbox {
   return update(outbox, captureId, (entry) =>
-    entry.state === 'sending' ? entry : { ...entry, state: 'queued', nextAttemptAt: now },
+    entry.state === 'sending'
+      ? entry
+      : { ...entry, state: 'queued', nextAttemptAt: now, account: account ?? entry.account },
   );
 }
 
-export function markSending(outbox: Outbox, captureId: string): Outbox {
-  return update(outbox, captureId, (entry) => ({ ...entry, state: 'sending', attempts: entry.attempts + 1 }));
+/** Marks the attempt; the first one freezes the request's `client`, so every later one sends the same body. */
+export function markSending(outbox: Outbox, captureId: string, client: ClientInfo): Outbox {
+  return update(outbox, captureId, (entry) => ({
+    ...entry,
+    state: 'sending',
+    attempts: entry.attempts + 1,
+    client: entry.client ?? client,
+  }));
 }
 
 export function markRetrying(outbox: Outbox, captureId: string, error: OutboxError, nextAttemptAt: number): Outbox {
@@ -86,6 +124,11 @@ export function markAttention(outbox: Outbox, captureId: string, error: OutboxEr
     nextAttemptAt: null,
     lastError: error,
   }));
+}
+
+/** An error the extension itself records (`not_paired`, `account_changed`, `internal`…); the UI words it by code. */
+export function problem(code: string, message = code): OutboxError {
+  return { code, message, at: new Date().toISOString() };
 }
 
 export function remove(outbox: Outbox, captureId: string): Outbox {

@@ -7,6 +7,7 @@ import type { ClaimOutcome } from '@/utils/protocol';
 import { normalizePairingCode } from '@/utils/shapes';
 import { strings } from '@/utils/strings';
 import type { ClientInfo, IntakeClient } from './intake-api';
+import { addPendingRevoke } from './revokes';
 import type { Pairing } from './types';
 
 export interface PairingDeps {
@@ -46,9 +47,12 @@ export async function claimPairing(input: string, deps: PairingDeps): Promise<Cl
   return refusal('refused');
 }
 
-/** Revokes the token at Stactize when it can, and forgets it here in any case. */
+/**
+ * Forgets the pairing here at once, and revokes its token at Stactize: now if Stactize answers, otherwise later
+ * (`revokes.ts`), kept as a pending revoke written before the pairing is dropped.
+ */
 export async function disconnect(deps: PairingDeps): Promise<void> {
   const pairing = await deps.getPairing();
-  if (pairing) await deps.intake.revokePairing(pairing.intakeToken);
+  if (pairing) await addPendingRevoke(pairing.intakeToken);
   await deps.setPairing(null);
 }

@@ -4,6 +4,14 @@
  */
 import { PARTNER_CENTER_PATTERN } from '@/utils/shapes';
 
+/**
+ * Only our own install or update starts a new copy of the content script; a browser update (or a shared module's)
+ * does not, and injecting again there would only run a second copy beside the living one.
+ */
+export function reinjectsOn(reason: string): boolean {
+  return reason === 'install' || reason === 'update';
+}
+
 export async function reinjectIntoOpenTabs(): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
   const tabs = await browser.tabs.query({ url: PARTNER_CENTER_PATTERN });

@@ -15,8 +15,9 @@ import { guideHandlers } from './handlers/guide';
 import { pairingHandlers } from './handlers/pairing';
 import { popupHandlers } from './handlers/popup';
 import type { ClientInfo, IntakeClient } from './intake-api';
-import { createOutboxStore } from './outbox-store';
+import { createOutboxStore, serialized } from './outbox-store';
 import { checkExpiry, type Notification } from './reminders';
+import { retryRevokes } from './revokes';
 import { createTabMemory } from './tab-memory';
 
 export type { MessageContext } from './handlers/context';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   openTab(url: string): void;
   /** Refresh the connection status again at this time (an alarm), or stop. */
   scheduleConnectionRefresh(at: number | null): void;
+  /** Try the pending token revokes again at this time (an alarm), or stop. */
+  scheduleRevokes(at: number | null): void;
   notify(notification: Notification): void;
   /** Whether the extension may still run on Partner Center (the user can withdraw host access). */
   hasPartnerCenterAccess(): Promise<boolean>;
@@ -54,6 +57,11 @@ export function createBackgroundService(deps: ServiceDeps) {
     afterRefresh: badge,
     now,
   });
+
+  // One revoke run at a time; each run schedules the next while a token is left unrevoked.
+  const inRevokeOrder = serialized();
+  const revokePending = () =>
+    inRevokeOrder(async () => deps.scheduleRevokes(await retryRevokes(deps.intake, now(), deps.random)));
 
   async function onChange(captureId: string): Promise<void> {
     const tabId = await tabs.tabOf(captureId);
@@ -86,6 +94,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     refreshBadge: badge,
     refreshConnection,
     deliverDue: () => deliverer.deliverDue(),
+    revokePending,
   };
   const handlers: { [T in InboundType]: Handler<T> } = {
     ...captureHandlers(parts),
@@ -98,6 +107,8 @@ export function createBackgroundService(deps: ServiceDeps) {
     handlers,
     /** On worker start, browser start and every alarm: pick up whatever was left due. */
     resume: () => deliverer.deliverDue(),
+    /** On worker start and the revoke alarm: revoke the tokens Stactize has not yet confirmed revoked. */
+    revokePending,
     refreshConnection,
     refreshBadge: badge,
     checkExpiry: expiry,

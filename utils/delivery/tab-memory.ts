@@ -20,6 +20,11 @@ export function createTabMemory() {
       const tabs = await captureTabsItem.getValue();
       return Object.hasOwn(tabs, captureId) ? tabs[captureId] : undefined;
     },
+    /** The captures this tab made. */
+    async capturesOf(tabId: number): Promise<string[]> {
+      const tabs = await captureTabsItem.getValue();
+      return Object.keys(tabs).filter((captureId) => tabs[captureId] === tabId);
+    },
     /** Every tab that holds a capture, once each. */
     async tabs(): Promise<number[]> {
       return [...new Set(Object.values(await captureTabsItem.getValue()))];

@@ -2,7 +2,7 @@
 import type { Connection } from './intake-api';
 
 export type { ClientInfo, Connection } from './intake-api';
-export type { NewCapture, Outbox, OutboxEntry, OutboxError, OutboxState } from './outbox';
+export type { BoundAccount, NewCapture, Outbox, OutboxEntry, OutboxError, OutboxState } from './outbox';
 
 export interface Pairing {
   pairingId: string;
@@ -21,6 +21,8 @@ export interface Delivery {
   keyExpiresAt: string | null;
   deliveredAt: string;
   accountName: string;
+  /** SHA-256 (hex) of the key, so the same key captured again is known as delivered; absent in older records. */
+  secretSha256?: string;
 }
 
 export interface ConnectionSnapshot {

@@ -6,7 +6,7 @@
 // zod/mini: the same parsing as classic zod at a fraction of the bundle (the background ships it).
 import * as z from 'zod/mini';
 import { GUID_PATTERN, JWE_PATTERN } from '@/utils/shapes';
-import type { AccountView, CaptureView, ClaimOutcome, PopupState } from './views';
+import type { AccountView, CaptureView, ClaimOutcome, PopupState, StoreOutcome } from './views';
 
 const guid = z.string().check(z.regex(GUID_PATTERN));
 const uuid = guid;
@@ -27,6 +27,8 @@ export const storeCaptureSchema = z.strictObject({
   kid: z.string().check(z.minLength(1), z.maxLength(128)),
   confidence: z.enum(['high', 'low']),
   clientIdMismatch: z.boolean(),
+  /** SHA-256 (hex) of the key, so the same key captured again is known: never the key itself. */
+  secretSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
 /** The guides the popup or a reminder can start in Partner Center: the first connection, or a key rotation. */
@@ -40,7 +42,11 @@ export const inbound = {
   /** content → background: a capture, already sealed in the page. Answered only once it is in storage. */
   storeCapture: { schema: storeCaptureSchema, from: ['content'] },
   /** content or popup → background: send (or send again) one capture. */
-  sendCapture: { schema: captureRef, from: ['content', 'extensionPage'] },
+  sendCapture: {
+    // The account the user's Send button named: the capture is sent to it and no other (null: not paired yet).
+    schema: z.strictObject({ captureId: uuid, accountId: z.nullable(z.string().check(z.maxLength(64))) }),
+    from: ['content', 'extensionPage'],
+  },
   captureStatus: { schema: captureRef, from: ['content', 'extensionPage'] },
   /** popup → background: forget one sealed capture, after the user confirmed. */
   discardCapture: { schema: captureRef, from: ['extensionPage'] },
@@ -61,7 +67,7 @@ export type InboundType = keyof typeof inbound;
 export type InboundData<T extends InboundType> = z.infer<(typeof inbound)[T]['schema']>;
 
 export interface ProtocolMap {
-  storeCapture(data: InboundData<'storeCapture'>): CaptureView;
+  storeCapture(data: InboundData<'storeCapture'>): StoreOutcome;
   sendCapture(data: InboundData<'sendCapture'>): CaptureView;
   captureStatus(data: InboundData<'captureStatus'>): CaptureView;
   discardCapture(data: InboundData<'discardCapture'>): { discarded: boolean };

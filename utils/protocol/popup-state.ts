@@ -14,7 +14,7 @@ export function buildPopupState(input: {
   const { pairing, snapshot } = input;
   const accepted = snapshot.connection?.acceptedSealingKeyIds;
   return {
-    account: pairing ? { name: pairing.account.name, expiresAt: pairing.expiresAt } : null,
+    account: pairing ? { id: pairing.account.id, name: pairing.account.name, expiresAt: pairing.expiresAt } : null,
     connection: pairing ? snapshot.connection : null,
     connectionProblem: pairing ? snapshot.problem : null,
     updateRequired: Boolean(pairing && accepted && !accepted.includes(input.kid)),

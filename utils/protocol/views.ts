@@ -22,17 +22,26 @@ export interface CaptureView {
   attempts: number;
   nextAttemptAt: number | null;
   lastError: OutboxError | null;
+  /** The account the user sent it to (null until Send): a send waits and asks when the pairing is another one. */
+  boundAccountName: string | null;
 }
 
 export interface AccountView {
   paired: boolean;
+  accountId: string | null;
   accountName: string | null;
 }
+
+/** Why a capture was not stored: too many wait unsent, or the browser's storage is full. The key stays on screen. */
+export type StoreRefusal = 'outbox_full' | 'storage_full';
+
+/** The answer to storeCapture: stored (or the same key already held), or refused and why. */
+export type StoreOutcome = { ok: true; view: CaptureView } | { ok: false; reason: StoreRefusal };
 
 export type ClaimOutcome = { ok: true; accountName: string } | { ok: false; reason: string; message: string };
 
 export interface PopupState {
-  account: { name: string; expiresAt: string } | null;
+  account: { id: string; name: string; expiresAt: string } | null;
   connection: Connection | null;
   connectionProblem: ConnectionSnapshot['problem'];
   /** This build's sealing key is no longer accepted by Stactize: the user must update the extension. */
@@ -55,6 +64,7 @@ export function entryView(entry: OutboxEntry): CaptureView {
     attempts: entry.attempts,
     nextAttemptAt: entry.nextAttemptAt,
     lastError: entry.lastError,
+    boundAccountName: entry.account?.name ?? null,
   };
 }
 
@@ -70,6 +80,7 @@ export function deliveredView(delivery: Delivery): CaptureView {
     attempts: 0,
     nextAttemptAt: null,
     lastError: null,
+    boundAccountName: delivery.accountName,
   };
 }
 
@@ -85,5 +96,6 @@ export function unknownView(captureId: string): CaptureView {
     attempts: 0,
     nextAttemptAt: null,
     lastError: null,
+    boundAccountName: null,
   };
 }

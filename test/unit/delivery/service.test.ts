@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SENDING_WATCHDOG_MS } from '@/utils/delivery/deliver';
+import { MAX_UNSENT_PER_TAB, MAX_UNSENT_TOTAL } from '@/utils/delivery/handlers/captures';
 import type { IntakeClient, IntakeError, IntakeResult } from '@/utils/delivery/intake-api';
 import { MAX_TIMEOUT_MS, sealedSha256 } from '@/utils/delivery/intake-api';
 import { createBackgroundService } from '@/utils/delivery/service';
-import { outboxItem, pairingItem } from '@/utils/storage';
+import { outboxItem, pairingItem, pendingRevokesItem } from '@/utils/storage';
 import { sealCredential } from '@/utils/vault/sealing';
 import { CAPTURE, CLIENT, KEY, publicJwk, TENANT } from '../helpers';
+
+const KEY_SHA = 'a'.repeat(64);
 
 const client = { name: 'stactize-partner-center-companion' as const, version: '0.1.0', browser: 'chrome' as const };
 const pairing = {
@@ -33,7 +36,13 @@ async function capture() {
     kid: publicJwk.kid,
     confidence: 'high' as const,
     clientIdMismatch: false,
+    secretSha256: KEY_SHA,
   };
+}
+
+/** Another key's capture: another captureId and another key. */
+async function otherCapture(captureId: string) {
+  return { ...(await capture()), captureId, secretSha256: 'b'.repeat(64) };
 }
 
 function fakeIntake(answers: Array<'ack' | 'bad-ack' | IntakeError>) {
@@ -73,6 +82,7 @@ function service(
   const scheduled: Array<number | null> = [];
   const notifications: string[] = [];
   const badges: string[] = [];
+  const revokeWakeUps: Array<number | null> = [];
   const svc = createBackgroundService({
     intake,
     client,
@@ -84,19 +94,20 @@ function service(
     openPairingPage: () => {},
     openTab: () => {},
     scheduleConnectionRefresh: () => {},
+    scheduleRevokes: (at) => revokeWakeUps.push(at),
     notify: (n) => notifications.push(n.title),
     hasPartnerCenterAccess: async () => true,
     now,
     random: () => 0.5,
     ...overrides,
   });
-  return { svc, notified, scheduled, notifications, badges };
+  return { svc, notified, scheduled, notifications, badges, revokeWakeUps };
 }
 
 /** The capture stored from no tab, Send pressed, and the deliver loop run once. */
 async function storeAndSend(svc: ReturnType<typeof createBackgroundService>): Promise<void> {
   await svc.handlers.storeCapture(await capture(), { tabId: null });
-  await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+  await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: null });
   await svc.resume();
 }
 
@@ -108,8 +119,8 @@ describe('the background service', () => {
     const { intake, submitted } = fakeIntake(['ack']);
     const { svc, notified } = service(intake);
     const stored = await svc.handlers.storeCapture(await capture(), { tabId: 4 });
-    expect(stored.state).toBe('secured');
-    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: 4 });
+    expect(stored).toMatchObject({ ok: true, view: { state: 'secured' } });
+    await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: 4 });
     await svc.resume();
     expect(submitted).toHaveLength(1);
     expect(await outboxItem.getValue()).toEqual({});
@@ -125,7 +136,7 @@ describe('the background service', () => {
       },
     });
     const stored = await svc.handlers.storeCapture(await capture(), { tabId: 7 });
-    expect(stored).toMatchObject({ captureId: CAPTURE, state: 'secured' });
+    expect(stored).toMatchObject({ ok: true, view: { captureId: CAPTURE, state: 'secured' } });
     expect(Object.keys(await outboxItem.getValue())).toEqual([CAPTURE]);
     expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 7 } });
   });
@@ -137,7 +148,7 @@ describe('the background service', () => {
     const first = await capture();
     await Promise.all([
       svc.handlers.storeCapture(first, { tabId: 3 }),
-      svc.handlers.storeCapture({ ...first, captureId: other }, { tabId: 9 }),
+      svc.handlers.storeCapture({ ...first, captureId: other, secretSha256: 'b'.repeat(64) }, { tabId: 9 }),
     ]);
     expect(await fakeBrowser.storage.session.get('captureTabs')).toEqual({ captureTabs: { [CAPTURE]: 3, [other]: 9 } });
   });
@@ -154,7 +165,7 @@ describe('the background service', () => {
     expect(await svc.handlers.discardCapture({ captureId: CAPTURE }, { tabId: null })).toEqual({ discarded: false });
     // Also when other captures wait: the answer is about this one.
     const other = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
-    await svc.handlers.storeCapture({ ...(await capture()), captureId: other }, { tabId: null });
+    await svc.handlers.storeCapture(await otherCapture(other), { tabId: null });
     expect(await svc.handlers.discardCapture({ captureId: CAPTURE }, { tabId: null })).toEqual({ discarded: false });
     expect(Object.keys(await outboxItem.getValue())).toEqual([other]);
   });
@@ -186,7 +197,7 @@ describe('the background service', () => {
     const stopped = { ...intake, submitCredential: vi.fn(() => new Promise<never>(() => {})) };
     const first = service(stopped);
     await first.svc.handlers.storeCapture(await capture(), { tabId: null });
-    await first.svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await first.svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: null });
     void first.svc.resume();
     await vi.waitFor(() => expect(stopped.submitCredential).toHaveBeenCalled());
     expect((await outboxItem.getValue())[CAPTURE]?.state).toBe('sending');
@@ -217,8 +228,8 @@ describe('the background service', () => {
     expect(retryAt).toBeLessThan(1_000_000 + SENDING_WATCHDOG_MS);
 
     const other = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
-    await svc.handlers.storeCapture({ ...(await capture()), captureId: other }, { tabId: null });
-    await svc.handlers.sendCapture({ captureId: other }, { tabId: null });
+    await svc.handlers.storeCapture(await otherCapture(other), { tabId: null });
+    await svc.handlers.sendCapture({ captureId: other, accountId: pairing.account.id }, { tabId: null });
     void svc.resume();
     await vi.waitFor(() => expect(submitCredential).toHaveBeenCalledTimes(2));
     expect((await outboxItem.getValue())[other]?.state).toBe('sending');
@@ -237,7 +248,7 @@ describe('the background service', () => {
 
     const mismatching = fakeIntake(['bad-ack']);
     const second = service(mismatching.intake);
-    await second.svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: null });
+    await second.svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: null });
     await second.svc.resume();
     expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
       state: 'retrying',
@@ -282,7 +293,7 @@ describe('the background service', () => {
     const { intake } = fakeIntake([{ kind: 'network' }]);
     const { svc } = service(intake);
     await svc.handlers.storeCapture(await capture(), { tabId: 1 });
-    await svc.handlers.sendCapture({ captureId: CAPTURE }, { tabId: 1 });
+    await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: 1 });
     await svc.resume();
     const everything = JSON.stringify([
       await fakeBrowser.storage.local.get(null),
@@ -361,5 +372,191 @@ describe('the background service', () => {
     expect(state.connectionProblem).toBe(problem);
     expect(state.connection).toEqual(known);
     expect(state.account?.name).toBe('Contoso ISV');
+  });
+
+  describe('a key goes only where the user sent it, and is never lost on the way', () => {
+    const B = { id: 'acc_2', name: 'Fabrikam Consulting' };
+    const pairedTo = (account: { id: string; name: string }) => ({ ...pairing, account, intakeToken: 'u'.repeat(40) });
+
+    it('resends the identical body after an update changed the client version, the first answer lost', async () => {
+      await pairingItem.setValue(pairing);
+      const lost = fakeIntake([{ kind: 'network' }]);
+      let now = 1_000_000;
+      const before = service(lost.intake, () => now);
+      await storeAndSend(before.svc);
+      const entry = (await outboxItem.getValue())[CAPTURE];
+      expect(entry).toMatchObject({ state: 'retrying', client });
+
+      const updated = fakeIntake(['ack']);
+      const after = service(updated.intake, () => now, { client: { ...client, version: '0.2.0' } });
+      now = entry?.nextAttemptAt ?? now;
+      await after.svc.resume();
+      expect(updated.submitted).toEqual(lost.submitted);
+      expect(await outboxItem.getValue()).toEqual({});
+    });
+
+    it('after idempotency_key_reused that follows an unanswered attempt, asks Stactize before telling the user', async () => {
+      const reused = { kind: 'http', status: 422, code: 'idempotency_key_reused', message: 'different body' } as const;
+      for (const held of [true, false]) {
+        fakeBrowser.reset();
+        await pairingItem.setValue(pairing);
+        const { intake } = fakeIntake([{ kind: 'timeout' }, reused]);
+        intake.getConnection = vi.fn(async () => ({
+          ok: true as const,
+          status: 200,
+          data: {
+            pairingId: pairing.pairingId,
+            account: pairing.account,
+            acceptedSealingKeyIds: [publicJwk.kid],
+            credential: {
+              captureId: held ? CAPTURE : '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c',
+              credentialId: 'cred_held',
+              tenantId: TENANT,
+              clientId: CLIENT,
+              status: 'pending_verification' as const,
+              receivedAt: '2026-11-27T06:00:02Z',
+            },
+          },
+        }));
+        let now = 1_000_000;
+        const { svc } = service(intake, () => now);
+        await storeAndSend(svc);
+        now = (await outboxItem.getValue())[CAPTURE]?.nextAttemptAt ?? now;
+        await svc.resume();
+        expect(intake.getConnection).toHaveBeenCalled();
+        if (held) {
+          expect(await outboxItem.getValue()).toEqual({});
+          expect((await svc.handlers.captureStatus({ captureId: CAPTURE }, { tabId: null })).state).toBe('delivered');
+        } else {
+          expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
+            state: 'attention',
+            lastError: { code: 'idempotency_key_reused' },
+          });
+        }
+      }
+    });
+
+    it('never delivers a key sent to account A to account B paired after a failure: it waits and asks', async () => {
+      await pairingItem.setValue(pairing);
+      const { intake, submitted } = fakeIntake([
+        { kind: 'http', status: 503, code: 'unavailable', message: 'later' },
+        'ack',
+      ]);
+      intake.claimPairing = vi.fn(async () => ({ ok: true as const, status: 201, data: pairedTo(B) }));
+      let now = 1_000_000;
+      const { svc } = service(intake, () => now);
+      await storeAndSend(svc);
+      expect(submitted).toHaveLength(1);
+      await svc.handlers.disconnect(undefined, { tabId: null });
+      await svc.handlers.claimPairing({ code: 'ABCD-2345' }, { tabId: null });
+      now = 1_000_000 + 24 * 60 * 60_000;
+      await svc.resume();
+      expect(submitted).toHaveLength(1);
+      const view = await svc.handlers.captureStatus({ captureId: CAPTURE }, { tabId: null });
+      expect(view).toMatchObject({ state: 'attention', lastError: { code: 'account_changed' } });
+      expect(view.boundAccountName).toBe('Contoso ISV');
+
+      // Send pressed again for B (the button names B): only now does it go to B.
+      await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: B.id }, { tabId: null });
+      await svc.resume();
+      expect(submitted).toHaveLength(2);
+      expect(await outboxItem.getValue()).toEqual({});
+    });
+
+    it('a Send naming another account than the one paired now queues nothing', async () => {
+      await pairingItem.setValue(pairing);
+      const { intake, submitted } = fakeIntake(['ack']);
+      const { svc } = service(intake);
+      await svc.handlers.storeCapture(await capture(), { tabId: null });
+      const view = await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: B.id }, { tabId: null });
+      await svc.resume();
+      expect(submitted).toEqual([]);
+      expect(view).toMatchObject({ state: 'attention', lastError: { code: 'account_changed' } });
+    });
+
+    it('re-pairing sends an entry stopped as unauthorized only when it is the same account', async () => {
+      await pairingItem.setValue(pairing);
+      const { intake, submitted } = fakeIntake([{ kind: 'http', status: 401, code: 'unauthorized', message: 'no' }]);
+      intake.claimPairing = vi.fn(async () => ({ ok: true as const, status: 201, data: pairedTo(B) }));
+      const { svc } = service(intake);
+      await storeAndSend(svc);
+      await svc.handlers.claimPairing({ code: 'ABCD-2345' }, { tabId: null });
+      await svc.resume();
+      expect(submitted).toHaveLength(1);
+      expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({ state: 'attention' });
+
+      intake.claimPairing = vi.fn(async () => ({ ok: true as const, status: 201, data: pairedTo(pairing.account) }));
+      await svc.handlers.claimPairing({ code: 'ABCD-2345' }, { tabId: null });
+      await vi.waitFor(async () => expect(await outboxItem.getValue()).toEqual({}));
+      expect(submitted).toHaveLength(2);
+    });
+
+    it('caps unsent captures per tab and in total, and says when storage itself is full', async () => {
+      const { svc } = service(fakeIntake([]).intake);
+      const id = (n: number) => `0b5c8e4a-6f1d-4c2b-9a3e-${String(n).padStart(12, '0')}`;
+      const nth = async (n: number) => ({
+        ...(await capture()),
+        captureId: id(n),
+        secretSha256: n.toString(16).padStart(64, '0'),
+      });
+      for (let n = 0; n < MAX_UNSENT_PER_TAB; n++) {
+        expect(await svc.handlers.storeCapture(await nth(n), { tabId: 1 })).toMatchObject({ ok: true });
+      }
+      expect(await svc.handlers.storeCapture(await nth(99), { tabId: 1 })).toEqual({
+        ok: false,
+        reason: 'outbox_full',
+      });
+      for (let n = MAX_UNSENT_PER_TAB; n < MAX_UNSENT_TOTAL; n++) {
+        expect(await svc.handlers.storeCapture(await nth(n), { tabId: 100 + n })).toMatchObject({ ok: true });
+      }
+      expect(await svc.handlers.storeCapture(await nth(98), { tabId: 2 })).toEqual({
+        ok: false,
+        reason: 'outbox_full',
+      });
+      expect(Object.keys(await outboxItem.getValue())).toHaveLength(MAX_UNSENT_TOTAL);
+
+      await outboxItem.setValue({});
+      vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+      expect(await svc.handlers.storeCapture(await capture(), { tabId: 1 })).toEqual({
+        ok: false,
+        reason: 'storage_full',
+      });
+    });
+
+    it('the same key captured again under a new captureId is the capture held, and after delivery is delivered', async () => {
+      await pairingItem.setValue(pairing);
+      const { intake, submitted } = fakeIntake(['ack']);
+      const { svc } = service(intake);
+      const again = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
+      await svc.handlers.storeCapture(await capture(), { tabId: 1 });
+      const second = await svc.handlers.storeCapture({ ...(await capture()), captureId: again }, { tabId: 1 });
+      expect(second).toMatchObject({ ok: true, view: { captureId: CAPTURE, state: 'secured' } });
+      expect(Object.keys(await outboxItem.getValue())).toEqual([CAPTURE]);
+      await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: 1 });
+      await svc.resume();
+      const third = await svc.handlers.storeCapture({ ...(await capture()), captureId: again }, { tabId: 1 });
+      expect(third).toMatchObject({ ok: true, view: { captureId: CAPTURE, state: 'delivered' } });
+      expect(await outboxItem.getValue()).toEqual({});
+      expect(submitted).toHaveLength(1);
+    });
+
+    it('a disconnect while Stactize cannot be reached keeps revoking the token until Stactize answers', async () => {
+      await pairingItem.setValue(pairing);
+      const offline = fakeIntake([]);
+      offline.intake.revokePairing = vi.fn(async () => ({ ok: false as const, error: { kind: 'network' as const } }));
+      const first = service(offline.intake);
+      expect(await first.svc.handlers.disconnect(undefined, { tabId: null })).toEqual({ disconnected: true });
+      expect(await pairingItem.getValue()).toBeNull();
+      expect(await pendingRevokesItem.getValue()).toEqual([{ token: pairing.intakeToken, attempts: 1 }]);
+      expect(first.revokeWakeUps.at(-1)).toBeGreaterThan(1_000_000);
+
+      // A later worker, woken by the revoke alarm, with Stactize back.
+      const online = fakeIntake([]);
+      const second = service(online.intake);
+      await second.svc.revokePending();
+      expect(online.intake.revokePairing).toHaveBeenCalledWith(pairing.intakeToken);
+      expect(await pendingRevokesItem.getValue()).toEqual([]);
+      expect(second.revokeWakeUps.at(-1)).toBeNull();
+    });
   });
 });

@@ -1,6 +1,20 @@
 /** Messages about captures: store a sealed capture, send it, ask its state, discard it. */
-import { addCapture, remove, requestSend } from '../outbox';
+import { deliveredView, type StoreRefusal } from '@/utils/protocol';
+import { deliveriesItem, pairingItem } from '@/utils/storage';
+import { addCapture, findBySecret, markAttention, type Outbox, problem, remove, requestSend } from '../outbox';
 import type { HandlerGroup, ServiceParts } from './context';
+
+/** Unsent captures one tab may hold at once, and all tabs together: a forged key screen cannot fill storage. */
+export const MAX_UNSENT_PER_TAB = 5;
+export const MAX_UNSENT_TOTAL = 20;
+
+/** Why a new capture is not stored, or null when it may be. Delivered captures have left the outbox. */
+export function refusalFor(outbox: Outbox, tabCaptureIds: readonly string[]): StoreRefusal | null {
+  const unsent = Object.keys(outbox);
+  if (unsent.length >= MAX_UNSENT_TOTAL) return 'outbox_full';
+  const fromTab = new Set(tabCaptureIds);
+  return unsent.filter((id) => fromTab.has(id)).length >= MAX_UNSENT_PER_TAB ? 'outbox_full' : null;
+}
 
 export function captureHandlers(
   parts: ServiceParts,
@@ -8,18 +22,42 @@ export function captureHandlers(
   const { outbox, tabs, now } = parts;
   return {
     async storeCapture(data, { tabId }) {
+      // The same key captured again (a content script injected again after an update) is the capture already
+      // held or delivered: answered with that one, never stored or sent twice.
+      const delivered = (await deliveriesItem.getValue()).find((d) => d.secretSha256 === data.secretSha256);
+      if (delivered) return { ok: true, view: deliveredView(delivered) };
+      let held: string | null = null;
+      let refusal: StoreRefusal | null = null;
+      const tabCaptures = tabId === null ? [] : await tabs.capturesOf(tabId);
+      let stored: Outbox;
+      try {
+        stored = await outbox.mutate((before) => {
+          held = findBySecret(before, data.secretSha256)?.captureId ?? null;
+          refusal = held ? null : refusalFor(before, tabCaptures);
+          return held || refusal ? before : addCapture(before, data);
+        });
+      } catch {
+        // storage.local is full (or gone): said as such, so the user keeps the key on screen and makes room.
+        return { ok: false, reason: 'storage_full' };
+      }
+      if (refusal) return { ok: false, reason: refusal };
+      const captureId = held ?? data.captureId;
       // The answer waits only for what it promises: the sealed copy stored, and the tab to tell about it. The
       // badge follows on its own (a capture in the outbox stays stored whatever the badge does).
-      const [stored] = await Promise.all([
-        outbox.mutate((before) => addCapture(before, data)),
-        tabId !== null && tabs.remember(data.captureId, tabId),
-      ]);
+      if (tabId !== null) await tabs.remember(captureId, tabId);
       void parts.refreshBadge().catch(() => undefined);
-      return outbox.view(data.captureId, stored);
+      return { ok: true, view: await outbox.view(captureId, stored) };
     },
-    async sendCapture({ captureId }) {
-      await outbox.mutate((o) => requestSend(o, captureId, now()));
-      void parts.deliverDue();
+    async sendCapture({ captureId, accountId }) {
+      const pairing = await pairingItem.getValue();
+      const account = pairing ? { id: pairing.account.id, name: pairing.account.name } : null;
+      if (account && accountId !== null && accountId !== account.id) {
+        // The button named another account than the one paired now: the capture waits and asks, never guesses.
+        await outbox.mutate((o) => markAttention(o, captureId, problem('account_changed')));
+      } else {
+        await outbox.mutate((o) => requestSend(o, captureId, now(), account));
+        void parts.deliverDue();
+      }
       return outbox.view(captureId);
     },
     captureStatus: ({ captureId }) => outbox.view(captureId),

@@ -25,4 +25,6 @@ export interface ServiceParts {
   refreshBadge(): Promise<void>;
   refreshConnection(): Promise<void>;
   deliverDue(): Promise<void>;
+  /** Revoke, now or later, the tokens of disconnected pairings. */
+  revokePending(): Promise<void>;
 }
