@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { apiHostPermission, type BuildConfig, resolveBuildConfig } from './config/build-config';
+import { type BuildConfig, describeBuild, resolveBuildConfig } from './config/build-config';
 
 // `wxt prepare` (run after npm install, for types only) resolves the config in production mode too; it
 // builds nothing, so it must not demand the release variables.
@@ -12,6 +12,9 @@ const preparingTypesOnly = process.argv.slice(2).includes('prepare');
 const building = ['build', 'zip'].some((command) => process.argv.slice(2).includes(command));
 // WXT has already set NODE_ENV to the mode name by now, so this overrides it rather than defaulting.
 process.env.NODE_ENV = building ? 'production' : 'development';
+
+/** What this build is for, said once per build (Vite asks for its config once per entrypoint). */
+const said = new Set<string>();
 
 /** Builds for the real Stactize only in `--mode production`; every other mode defaults to the sandbox. */
 function buildConfig(mode: string): BuildConfig {
@@ -39,14 +42,14 @@ export default defineConfig({
       '.sandbox-data/**',
     ],
   },
-  manifest: ({ mode, browser }) => {
-    const config = buildConfig(mode);
+  manifest: ({ browser }) => {
     return {
       name: 'Stactize companion for Partner Center',
       description:
         'Connects your Microsoft Partner Center account to Stactize: guides you through Partner Center and sends the new key to Stactize sealed.',
       permissions: ['storage', 'alarms', 'notifications', 'scripting'],
-      host_permissions: ['https://partner.microsoft.com/*', apiHostPermission(config.apiUrl)],
+      // No host permission for the API: the Intake API contract guarantees CORS for the extension's origin.
+      host_permissions: ['https://partner.microsoft.com/*'],
       action: { default_title: 'Stactize companion' },
       ...(browser === 'firefox'
         ? {
@@ -63,6 +66,11 @@ export default defineConfig({
   },
   vite: ({ mode }) => {
     const config = buildConfig(mode);
+    const purpose = describeBuild(config);
+    if (purpose && building && !said.has(purpose)) {
+      said.add(purpose);
+      console.warn(`stactize: ${purpose}`);
+    }
     return {
       resolve: {
         // Preact's compat layer instead of React (~45 KB gzip less per bundle): the content script runs on every

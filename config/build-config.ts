@@ -67,6 +67,8 @@ export interface BuildConfig {
   sealingKey: SealingPublicJwk;
   /** True when the build uses the committed sandbox key pair. */
   sandbox: boolean;
+  /** True when the API is on this machine: a build for testing only, never for a store. */
+  loopback: boolean;
 }
 
 export class BuildConfigError extends Error {
@@ -107,18 +109,26 @@ export function resolveBuildConfig({ env, production, sandboxKeyJson }: BuildCon
     'WXT_STACTIZE_SEALING_KEY',
     rawKey?.trim() ? rawKey : sandboxKeyJson,
   );
-  const sandboxKid = parseOrExplain(sealingKeySchema, 'the sandbox key', sandboxKeyJson).kid;
-  const sandbox = DEV_ONLY_MARKER in sealingKey || sealingKey.kid === sandboxKid;
+  const sandboxKey = parseOrExplain(sealingKeySchema, 'the sandbox key', sandboxKeyJson);
+  // Known by its modulus, whatever kid or marker a copy of it carries.
+  const sandbox = DEV_ONLY_MARKER in sealingKey || sealingKey.kid === sandboxKey.kid || sealingKey.n === sandboxKey.n;
   if (production && sandbox) {
     throw new BuildConfigError(
       'WXT_STACTIZE_SEALING_KEY is the DEV-ONLY sandbox key: a production build must use Stactize’s real sealing key.',
     );
   }
-  return { apiUrl, sealingKey, sandbox };
+  const loopback = isLoopbackHost(new URL(apiUrl).hostname);
+  if (production && (loopback || !apiUrl.startsWith('https:'))) {
+    throw new BuildConfigError(
+      'WXT_STACTIZE_API_URL must be an https URL of a real host in a production build (a loopback or http API is for sandbox builds only).',
+    );
+  }
+  return { apiUrl, sealingKey, sandbox, loopback };
 }
 
-/** The origin match pattern for the manifest's host permissions. */
-export function apiHostPermission(apiUrl: string): string {
-  const url = new URL(apiUrl);
-  return `${url.protocol}//${url.hostname}/*`;
+/** One line a build prints about what it is for, so a test build never passes for a store package. */
+export function describeBuild(config: BuildConfig): string | null {
+  if (config.sandbox) return `Sandbox build: DEV-ONLY sealing key, API ${config.apiUrl}. Not for a store.`;
+  if (config.loopback) return `Test build: the API is on this machine (${config.apiUrl}). Not for a store.`;
+  return null;
 }

@@ -1,35 +1,116 @@
 /**
- * Every sentence the extension's own UI shows, in one place, English first. Keys are stable ids, so a
- * translation (browser i18n `_locales`) can replace this table without touching components.
+ * Every sentence the extension's own UI shows, in one place, English first, grouped by where it shows. Keys are
+ * stable ids, so a translation (browser i18n `_locales`) can replace this table without touching components.
+ * Tables looked up by a code are typed by the code's union (`satisfies Record<…>`): a missing or extra entry
+ * fails the type check, and a lookup with a code outside the union does not compile. Only `problemText` takes
+ * an open string (an error code from the Intake API), and it reads own keys only.
+ * `test/unit/strings/strings.test.ts` checks that every key is used and that no sentence sits in JSX.
  */
+
+/** Codes an outbox entry's last error carries that have their own sentence (the Intake API's and the client's). */
+type ProblemCode =
+  | 'not_paired'
+  | 'account_changed'
+  | 'unauthorized'
+  | 'network'
+  | 'timeout'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'capture_in_progress'
+  | 'ack_mismatch'
+  | 'unknown_sealing_key'
+  | 'sealed_mismatch'
+  | 'sealed_unreadable'
+  | 'idempotency_key_reused'
+  | 'payload_too_large'
+  | 'invalid_request'
+  | 'internal';
+
+/** Why a pairing code was refused (`ClaimOutcome.reason`): the popup shows `strings.pairingErrors[reason]`. */
+export type PairingRefusal =
+  | 'empty'
+  | 'length'
+  | 'characters'
+  | 'unknown'
+  | 'expired'
+  | 'rate_limited'
+  | 'unreachable'
+  | 'refused';
+
+/** Why Stactize could not use a delivered key (the connection's `credential.reason`). */
+type RejectionReason =
+  | 'invalid_client_secret'
+  | 'secret_expired'
+  | 'app_not_linked'
+  | 'insufficient_role'
+  | 'tenant_mismatch';
+
+/** Why the last connection refresh failed (`PopupState.connectionProblem`). */
+type ConnectionProblem = 'unreachable' | 'unauthorized' | 'rate_limited';
+
+/** Why the capture panel could not secure a key (`CaptureState.failure`). */
+type CaptureFailure = 'extension_reloaded' | 'sealing_failed' | 'outbox_full' | 'storage_full';
+
+/** A capture's state as the popup's list of keys on this device names it (`CaptureView.state`). */
+type CaptureStateName = 'secured' | 'queued' | 'sending' | 'retrying' | 'attention' | 'delivered' | 'unknown';
+
+type GuideVariant = 'connect' | 'rotate';
+
+const expiresIn = (days: number) =>
+  days < 0 ? 'expired' : days === 0 ? 'expires today' : `expires in ${days} ${days === 1 ? 'day' : 'days'}`;
+
 export const strings = {
+  /** The popup's heading and the in-page panel's accessible name. */
   productName: 'Stactize companion',
-  // capture panel
-  securing: 'Securing the key on this device…',
-  secured: 'Secured on this device',
-  securedDetail: 'The key is sealed for Stactize and kept on this device until Stactize confirms it.',
-  sendTo: (account: string) => `Send key to Stactize (${account})`,
-  sendNotPaired: 'Send key to Stactize — connect first',
-  notPairedExplain:
-    'This browser is not connected to a Stactize account yet. Connect it with a pairing code from the Stactize web app; the key stays sealed here meanwhile.',
-  connect: 'Connect to Stactize',
-  sending: 'Sending to Stactize…',
-  retrying: (when: string) => `Stactize could not be reached. Trying again ${when}; the key stays sealed here.`,
-  delivered: 'Delivered',
-  deliveredDetail: (account: string) => `Stactize (${account}) received the key and is verifying it.`,
-  sendAgain: 'Send again',
-  leaveGuard: 'The key shown on this page is not secured yet. Leave anyway?',
-  lowConfidence: 'This key has an older format. Check that it is the key Partner Center just showed.',
-  clientIdMismatch:
-    'The Client ID on this screen differs from the one on the application page. The application page’s Client ID is used, as it is the one that works.',
-  tenantNeeded: 'Which tenant does this application belong to?',
-  tenantPaste: 'Tenant ID',
-  tenantUse: 'Use this tenant',
-  tenantInvalid: 'A tenant ID looks like 00000000-0000-0000-0000-000000000000.',
-  keyGone: 'The key is no longer on the page. Add a new key in Partner Center and it will be captured.',
-  // problems, by the code the outbox records
+  // the key screen's capture panel (components/overlay/CapturePanel.tsx)
+  capture: {
+    title: 'Send this key to Stactize',
+    securing: 'Securing the key on this device…',
+    secured: 'Secured on this device',
+    securedDetail: 'The key is sealed for Stactize and kept on this device until Stactize confirms it.',
+    // Never "reload": reloading a key screen destroys a key Partner Center shows only once.
+    failed: {
+      extension_reloaded:
+        'The extension was updated or restarted while securing this key. Keep this page open and press Try again.',
+      sealing_failed: 'The key could not be sealed. Keep this page open and press Try again.',
+      outbox_full:
+        'Too many keys wait on this device. Send or discard them in the Stactize companion (toolbar button), keep this page open, then press Try again.',
+      storage_full:
+        'The browser’s storage for extensions is full. Free some space, keep this page open, then press Try again.',
+    } satisfies Record<CaptureFailure, string>,
+    tryAgain: 'Try again',
+    /** The capture was sent to `bound`, and this browser is now connected to `current`: ask before sending there. */
+    accountChanged: (bound: string, current: string) =>
+      `This key was sent to Stactize (${bound}), but this browser is now connected to ${current}. It was not sent there.`,
+    sendInsteadTo: (account: string) => `Send to ${account} instead`,
+    sendTo: (account: string) => `Send key to Stactize (${account})`,
+    sendAgainTo: (account: string) => `Send key to Stactize (${account}) again`,
+    sendNotPaired: 'Send key to Stactize — connect first',
+    notPairedExplain:
+      'This browser is not connected to a Stactize account yet. Connect it with a pairing code from the Stactize web app; the key stays sealed here meanwhile.',
+    sending: 'Sending to Stactize…',
+    /** `time`: when the next attempt is due, as a local time; null when not known. */
+    retrying: (time: string | null) =>
+      `Stactize could not be reached. Trying again ${time === null ? 'soon' : `at ${time}`}; the key stays sealed here.`,
+    delivered: 'Delivered',
+    deliveredDetail: (account: string) => `Stactize (${account}) received the key and is verifying it.`,
+    lowConfidence: 'This key has an older format. Check that it is the key Partner Center just showed.',
+    clientIdMismatch:
+      'The Client ID on this screen differs from the one on the application page. The application page’s Client ID is used, as it is the one that works.',
+    // asked when the key screen does not say which tenant the application belongs to
+    tenant: {
+      question: 'Which tenant does this application belong to?',
+      field: 'Tenant ID',
+      use: 'Use this tenant',
+      invalid: 'A tenant ID looks like 00000000-0000-0000-0000-000000000000.',
+      keyGone: 'The key is no longer on the page. Add a new key in Partner Center and it will be captured.',
+    },
+  },
+  // problems, by the code the outbox records (capture panel and popup, through problemText)
   problem: {
     not_paired: 'Not connected to Stactize. Connect with a pairing code, then send again.',
+    account_changed:
+      'This key was meant for another Stactize account than the one connected now. Send it again only if this account is the right one.',
     unauthorized: 'Stactize no longer accepts this connection. Connect again with a new pairing code, then send again.',
     network: 'Stactize could not be reached.',
     timeout: 'Stactize did not answer in time.',
@@ -37,8 +118,9 @@ export const strings = {
     unavailable: 'Stactize is temporarily unavailable.',
     capture_in_progress: 'Stactize is still processing this key.',
     ack_mismatch: 'Stactize’s receipt did not match what was sent.',
+    // Sealed to a key Stactize retired: sending again can never succeed, only a new key sealed by an updated build.
     unknown_sealing_key:
-      'This version of the extension is too old for Stactize. Update the extension, then send again.',
+      'This version of the extension is too old for Stactize. Update the extension, then add a new key in Partner Center.',
     sealed_mismatch: 'Stactize could not match the sealed key to its details. Add a new key in Partner Center.',
     sealed_unreadable: 'Stactize could not open the sealed key. Add a new key in Partner Center.',
     idempotency_key_reused:
@@ -46,12 +128,10 @@ export const strings = {
     payload_too_large: 'The capture is too large to send.',
     invalid_request: 'Stactize refused the capture as malformed.',
     internal: 'Something went wrong in the extension; it will try again.',
-  } as Record<string, string>,
+  } satisfies Record<ProblemCode, string>,
+  /** Any other problem code, and a rejected key without a reason. */
   problemFallback: 'Stactize refused the key.',
-  // pairing
-  pairingLabel: 'Pairing code',
-  pairingConnect: 'Connect',
-  pairingHelp: 'In the Stactize web app, create a pairing code (XXXX-XXXX) and type it here.',
+  // why a pairing code was refused: set by the background's claim (utils/delivery/pairing.ts), shown in the popup
   pairingErrors: {
     empty: 'Type the pairing code from the Stactize web app.',
     length: 'A pairing code has 8 characters, like ABCD-2345.',
@@ -61,51 +141,95 @@ export const strings = {
     rate_limited: 'Too many wrong codes. Wait a minute, then try again.',
     unreachable: 'Stactize could not be reached. Check your connection and try again.',
     refused: 'Stactize refused the code.',
-  } as Record<string, string>,
-  disconnect: 'Disconnect',
-  // popup
-  connectedTo: (account: string) => `Connected to ${account}`,
-  noCredential: 'No key sent yet. Open Partner Center and follow the guide to add a key.',
-  pending: 'Stactize is verifying the key…',
-  verified: 'Verified: Stactize can use your Partner Center connection.',
-  rejected: 'Stactize could not use the key.',
-  keyExpires: (date: string, days: number) =>
-    days < 0
-      ? `The key expired on ${date}.`
-      : `The key expires on ${date} (${days} ${days === 1 ? 'day' : 'days'} left).`,
-  rejection: {
-    invalid_client_secret:
-      'The key was not accepted by Microsoft. In Partner Center, open the application, add a new key and send it.',
-    secret_expired: 'The key has expired. In Partner Center, open the application, add a new key and send it.',
-    app_not_linked:
-      'The application is not added to your Partner Center account. In Account settings › User management › Microsoft Entra applications, add it, then send a new key.',
-    insufficient_role:
-      'The application lacks the Manager role. In User management › Microsoft Entra applications, give it the Manager role.',
-    tenant_mismatch:
-      'The key belongs to a different tenant than the one sent. Open the application page in Partner Center and send a new key from there.',
-  } as Record<string, string>,
-  openPartnerCenter: 'Open Partner Center',
-  noPartnerCenterAccess:
-    'The extension may not run on Partner Center: its site access was turned off. In the browser’s extension settings, allow it on partner.microsoft.com, or it cannot guide you or capture a key.',
-  rotateKey: 'Add a new key in Partner Center',
-  startGuide: 'Start the guide in Partner Center',
-  updateRequired: 'This version of the extension is too old for Stactize. Update the extension before sending a key.',
-  connectionProblem: {
-    unreachable: 'Stactize could not be reached; showing what was known. Nothing stored is lost.',
-    unauthorized: 'Stactize no longer accepts this connection. Disconnect and connect again with a new pairing code.',
-    rate_limited: 'Stactize asked to wait a moment; showing what was known.',
-  } as Record<string, string>,
-  waiting: 'Keys on this device',
-  send: 'Send',
-  discard: 'Discard',
-  discardConfirm:
-    'Discard this sealed key? Only the copy on this device is deleted; Partner Center keeps the key itself.',
-  discardYes: 'Discard the sealed copy',
-  cancel: 'Cancel',
-  // the in-page guide (utils/guides/*, components/overlay/GuidePanel.tsx)
+  } satisfies Record<PairingRefusal, string>,
+  // the popup (components/popup/Popup.tsx)
+  popup: {
+    noPartnerCenterAccess:
+      'The extension may not run on Partner Center: its site access was turned off. In the browser’s extension settings, allow it on partner.microsoft.com, or it cannot guide you or capture a key.',
+    startGuide: 'Start the guide in Partner Center',
+    pairing: {
+      /** The pairing form's accessible name. */
+      form: 'Connect to Stactize',
+      help: 'In the Stactize web app, create a pairing code (XXXX-XXXX) and type it here.',
+      label: 'Pairing code',
+      connect: 'Connect',
+    },
+    connectedTo: (account: string) => `Connected to ${account}`,
+    updateRequired: 'This version of the extension is too old for Stactize. Update the extension before sending a key.',
+    connectionProblem: {
+      unreachable: 'Stactize could not be reached; showing what was known. Nothing stored is lost.',
+      unauthorized: 'Stactize no longer accepts this connection. Disconnect and connect again with a new pairing code.',
+      rate_limited: 'Stactize asked to wait a moment; showing what was known.',
+    } satisfies Record<ConnectionProblem, string>,
+    credential: {
+      none: 'No key sent yet. Open Partner Center and follow the guide to add a key.',
+      pending: 'Stactize is verifying the key…',
+      verified: 'Verified: Stactize can use your Partner Center connection.',
+      rejected: 'Stactize could not use the key.',
+      rejection: {
+        invalid_client_secret:
+          'The key was not accepted by Microsoft. In Partner Center, open the application, add a new key and send it.',
+        secret_expired: 'The key has expired. In Partner Center, open the application, add a new key and send it.',
+        app_not_linked:
+          'The application is not added to your Partner Center account. In Account settings › User management › Microsoft Entra applications, add it, then send a new key.',
+        insufficient_role:
+          'The application lacks the Manager role. In User management › Microsoft Entra applications, give it the Manager role.',
+        tenant_mismatch:
+          'The key belongs to a different tenant than the one sent. Open the application page in Partner Center and send a new key from there.',
+      } satisfies Record<RejectionReason, string>,
+    },
+    openPartnerCenter: 'Open Partner Center',
+    rotateKey: 'Add a new key in Partner Center',
+    // the delivered key's details
+    details: {
+      application: 'Application',
+      /** Shown for an application without a name. */
+      noName: '—',
+      tenantId: 'Tenant ID',
+      clientId: 'Client ID',
+      keyExpiry: 'Key expiry',
+      keyExpires: (date: string, days: number) =>
+        days < 0
+          ? `The key expired on ${date}.`
+          : `The key expires on ${date} (${days} ${days === 1 ? 'day' : 'days'} left).`,
+    },
+    disconnect: 'Disconnect',
+    // keys sealed on this device and not yet delivered
+    outbox: {
+      title: 'Keys on this device',
+      state: {
+        secured: 'secured',
+        queued: 'queued',
+        sending: 'sending',
+        retrying: 'retrying',
+        attention: 'attention',
+        delivered: 'delivered',
+        unknown: 'unknown',
+      } satisfies Record<CaptureStateName, string>,
+      nextAttempt: (time: string) => `Next attempt at ${time}`,
+      send: 'Send',
+      discard: 'Discard',
+      discardConfirm:
+        'Discard this sealed key? Only the copy on this device is deleted; Partner Center keeps the key itself.',
+      discardYes: 'Discard the sealed copy',
+      cancel: 'Cancel',
+    },
+  },
+  // the browser notifications the background shows (utils/delivery/reminders.ts)
+  notifications: {
+    /** The expiry reminder's title, `days` (30, 7 or 1) before the key expires. */
+    expiryTitle: (days: number) =>
+      days === 1 ? 'Your Stactize key expires tomorrow' : `Your Stactize key expires in ${days} days`,
+    /** The expiry reminder's text; `date` is the key's expiry date (YYYY-MM-DD). */
+    expiryMessage: (applicationName: string | null | undefined, date: string) =>
+      `The key of ${applicationName ?? 'your application'} expires on ${date}. Click to add a new key in Partner Center and send it to Stactize.`,
+  },
+  // the in-page guide (utils/guidance/guides/*, utils/guidance/tour.ts, components/overlay/GuidePanel.tsx)
   guide: {
-    name: 'Stactize guide',
-    titles: { connect: 'Connect Partner Center to Stactize', rotate: 'Replace your Stactize key' },
+    titles: {
+      connect: 'Connect Partner Center to Stactize',
+      rotate: 'Replace your Stactize key',
+    } satisfies Record<GuideVariant, string>,
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     announce: (n: number, total: number, title: string) => `Stactize guide, step ${n} of ${total}: ${title}`,
     back: 'Back',
@@ -116,9 +240,11 @@ export const strings = {
     dismiss: 'Hide on this page',
     restart: 'Restart guide',
     minimised: 'Guide minimised. Press “Show the Stactize guide” to continue.',
-    keyLine: (created: string, expires: string) => `Created ${created}, expires ${expires}`,
-    keyExpiresIn: (days: number) =>
-      days < 0 ? 'expired' : days === 0 ? 'expires today' : `expires in ${days} ${days === 1 ? 'day' : 'days'}`,
+    /** A listed key; `daysLeft` null when its expiry date could not be read. */
+    keyLine: (created: string, expires: string, daysLeft: number | null) =>
+      daysLeft === null
+        ? `Created ${created}, expires ${expires}`
+        : `Created ${created}, expires ${expires} (${expiresIn(daysLeft)})`,
     unknownDate: 'unknown date',
     expiresSoon: 'Expires soon:',
     expired: 'Expired:',
@@ -249,8 +375,12 @@ export const strings = {
   },
 } as const;
 
+function isProblemCode(code: string): code is ProblemCode {
+  // Own keys only: an error code such as `toString` or `__proto__` must not find a sentence.
+  return Object.hasOwn(strings.problem, code);
+}
+
+/** The sentence for an outbox entry's error code, which comes from outside (the Intake API) and may be new. */
 export function problemText(code: string): string {
-  return Object.hasOwn(strings.problem, code)
-    ? (strings.problem[code] ?? strings.problemFallback)
-    : strings.problemFallback;
+  return isProblemCode(code) ? strings.problem[code] : strings.problemFallback;
 }

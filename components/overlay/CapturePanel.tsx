@@ -3,6 +3,8 @@ import { useState, useSyncExternalStore } from 'react';
 import { problemText, strings } from '@/utils/strings';
 import type { CaptureController, TenantChoice } from '@/utils/vault';
 
+const t = strings.capture;
+
 export function CapturePanel({
   controller,
   tenants,
@@ -14,38 +16,48 @@ export function CapturePanel({
 }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const { phase, view, account } = state;
+  // Sent to another account than the one connected now: named, and sent here only if the user says so.
+  const otherAccount =
+    view?.state === 'attention' &&
+    view.lastError?.code === 'account_changed' &&
+    view.boundAccountName !== account.accountName
+      ? view.boundAccountName
+      : null;
   return (
     <section className="capture" aria-labelledby="stactize-capture-title">
-      <h2 id="stactize-capture-title">Send this key to Stactize</h2>
-      {state.clientIdMismatch && <p className="note">{strings.clientIdMismatch}</p>}
-      {state.lowConfidence && <p className="note">{strings.lowConfidence}</p>}
+      <h2 id="stactize-capture-title">{t.title}</h2>
+      {state.clientIdMismatch && <p className="note">{t.clientIdMismatch}</p>}
+      {state.lowConfidence && <p className="note">{t.lowConfidence}</p>}
       {phase === 'needTenant' && <TenantPicker controller={controller} tenants={tenants} />}
       {phase === 'failed' && (
-        <p className="problem" role="alert">
-          {state.failure === 'extension_reloaded'
-            ? 'The extension was updated or restarted while securing this key. Reload this page; if the key is no longer shown, add a new key.'
-            : 'The key could not be sealed. Reload this page; if the key is no longer shown, add a new key.'}
-        </p>
+        <>
+          <p className="problem" role="alert">
+            {t.failed[state.failure ?? 'sealing_failed']}
+          </p>
+          <button type="button" onClick={() => void controller.retry()}>
+            {t.tryAgain}
+          </button>
+        </>
       )}
       <div role="status" className="status">
-        {phase === 'securing' && strings.securing}
-        {phase === 'secured' && view?.state !== 'delivered' && <strong>{strings.secured}</strong>}
-        {view?.state === 'delivered' && <strong>{strings.delivered}</strong>}
-        {view && (view.state === 'queued' || view.state === 'sending') && <span> · {strings.sending}</span>}
+        {phase === 'securing' && t.securing}
+        {phase === 'secured' && view?.state !== 'delivered' && <strong>{t.secured}</strong>}
+        {view?.state === 'delivered' && <strong>{t.delivered}</strong>}
+        {view && (view.state === 'queued' || view.state === 'sending') && <span> · {t.sending}</span>}
       </div>
       {phase === 'secured' && view && view.state !== 'delivered' && (
         <>
-          <p className="detail">{strings.securedDetail}</p>
+          <p className="detail">{t.securedDetail}</p>
           {view.state === 'retrying' && (
             <p className="detail">
-              {strings.retrying(
-                view.nextAttemptAt ? `at ${new Date(view.nextAttemptAt).toLocaleTimeString()}` : 'soon',
-              )}
+              {t.retrying(view.nextAttemptAt ? new Date(view.nextAttemptAt).toLocaleTimeString() : null)}
             </p>
           )}
           {view.state === 'attention' && view.lastError && (
             <p className="problem" role="alert">
-              {problemText(view.lastError.code)}
+              {otherAccount && account.accountName
+                ? t.accountChanged(otherAccount, account.accountName)
+                : problemText(view.lastError.code)}
             </p>
           )}
           {account.paired && account.accountName ? (
@@ -55,22 +67,24 @@ export function CapturePanel({
               disabled={view.state === 'queued' || view.state === 'sending'}
               onClick={() => void controller.send()}
             >
-              {view.state === 'attention'
-                ? `${strings.sendTo(account.accountName)} again`
-                : strings.sendTo(account.accountName)}
+              {otherAccount
+                ? t.sendInsteadTo(account.accountName)
+                : view.state === 'attention'
+                  ? t.sendAgainTo(account.accountName)
+                  : t.sendTo(account.accountName)}
             </button>
           ) : (
             <>
-              <p className="detail">{strings.notPairedExplain}</p>
+              <p className="detail">{t.notPairedExplain}</p>
               <button type="button" className="primary" onClick={onConnect}>
-                {strings.sendNotPaired}
+                {t.sendNotPaired}
               </button>
             </>
           )}
         </>
       )}
       {view?.state === 'delivered' && account.accountName && (
-        <p className="detail">{strings.deliveredDetail(account.accountName)}</p>
+        <p className="detail">{t.deliveredDetail(account.accountName)}</p>
       )}
     </section>
   );
@@ -85,11 +99,11 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
       onSubmit={(event) => {
         event.preventDefault();
         void controller.chooseTenant(value).then((outcome) => {
-          setError(outcome === 'invalid' ? strings.tenantInvalid : outcome === 'gone' ? strings.keyGone : null);
+          setError(outcome === 'invalid' ? t.tenant.invalid : outcome === 'gone' ? t.tenant.keyGone : null);
         });
       }}
     >
-      <p>{strings.tenantNeeded}</p>
+      <p>{t.tenant.question}</p>
       {tenants.map((tenant) => (
         <label key={tenant.id} className="choice">
           <input
@@ -103,13 +117,13 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
         </label>
       ))}
       <label className="field">
-        {strings.tenantPaste}
+        {t.tenant.field}
         <input
           type="text"
           spellCheck={false}
           autoComplete="off"
           value={value}
-          aria-invalid={error === strings.tenantInvalid}
+          aria-invalid={error === t.tenant.invalid}
           onChange={(event) => setValue(event.target.value)}
         />
       </label>
@@ -119,7 +133,7 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
         </p>
       )}
       <button type="submit" className="primary">
-        {strings.tenantUse}
+        {t.tenant.use}
       </button>
     </form>
   );

@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Tour } from '@/utils/guidance';
 import type { PageState } from '@/utils/page-model';
+import { strings } from '@/utils/strings';
 import type { CaptureController, TenantChoice } from '@/utils/vault';
 import { CapturePanel } from './CapturePanel';
 import { GuideLayer } from './GuidePanel';
@@ -32,7 +33,7 @@ export function Overlay({
   return (
     <GuideLayer tour={tour}>
       {showCapture && (
-        <aside className="panel" aria-label="Stactize companion">
+        <aside className="panel" aria-label={strings.productName}>
           <CapturePanel controller={controller} tenants={store.getTenants()} onConnect={onConnect} />
         </aside>
       )}

@@ -4,11 +4,14 @@ import type { ClaimOutcome, PopupState } from '@/utils/protocol';
 import { daysLeft, expiringSoon } from '@/utils/shapes';
 import { problemText, strings } from '@/utils/strings';
 
+const t = strings.popup;
+
 export interface PopupActions {
   load(refresh: boolean): Promise<PopupState>;
   claim(code: string): Promise<ClaimOutcome>;
   disconnect(): Promise<void>;
-  send(captureId: string): Promise<void>;
+  /** Send to the account shown in the popup (the user sees its name there), and to no other. */
+  send(captureId: string, accountId: string | null): Promise<void>;
   discard(captureId: string): Promise<void>;
   openPartnerCenter(guide: 'connect' | 'rotate'): Promise<void>;
 }
@@ -27,7 +30,7 @@ export function Popup({ actions, initial = null }: { actions: PopupActions; init
       <h1>{strings.productName}</h1>
       {!state.partnerCenterAccess && (
         <p role="alert" className="problem">
-          {strings.noPartnerCenterAccess}
+          {t.noPartnerCenterAccess}
         </p>
       )}
       {state.account ? (
@@ -38,7 +41,7 @@ export function Popup({ actions, initial = null }: { actions: PopupActions; init
       <Outbox state={state} actions={actions} reload={reload} />
       <footer>
         <button type="button" onClick={() => void actions.openPartnerCenter('connect')}>
-          {strings.startGuide}
+          {t.startGuide}
         </button>
       </footer>
     </main>
@@ -51,7 +54,7 @@ function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: (
   const [busy, setBusy] = useState(false);
   return (
     <form
-      aria-label="Connect to Stactize"
+      aria-label={t.pairing.form}
       onSubmit={(event) => {
         event.preventDefault();
         setBusy(true);
@@ -64,8 +67,8 @@ function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: (
           .finally(() => setBusy(false));
       }}
     >
-      <p>{strings.pairingHelp}</p>
-      <label htmlFor="pairing-code">{strings.pairingLabel}</label>
+      <p>{t.pairing.help}</p>
+      <label htmlFor="pairing-code">{t.pairing.label}</label>
       <input
         id="pairing-code"
         // biome-ignore lint/a11y/noAutofocus: the popup opens to pair; the code field is the one thing to fill.
@@ -78,7 +81,7 @@ function PairingForm({ actions, onPaired }: { actions: PopupActions; onPaired: (
         onChange={(event) => setCode(event.target.value)}
       />
       <button type="submit" disabled={busy}>
-        {strings.pairingConnect}
+        {t.pairing.connect}
       </button>
       {error && (
         <p id="pairing-error" role="alert" className="problem">
@@ -99,52 +102,54 @@ function Connected({ state, actions, reload }: SectionProps) {
   const credential = state.connection?.credential ?? null;
   return (
     <section aria-labelledby="connection-title">
-      <h2 id="connection-title">{strings.connectedTo(state.account?.name ?? '')}</h2>
+      <h2 id="connection-title">{t.connectedTo(state.account?.name ?? '')}</h2>
       {state.updateRequired && (
         <p role="alert" className="problem">
-          {strings.updateRequired}
+          {t.updateRequired}
         </p>
       )}
-      {state.connectionProblem && <p className="note">{strings.connectionProblem[state.connectionProblem]}</p>}
+      {state.connectionProblem && <p className="note">{t.connectionProblem[state.connectionProblem]}</p>}
       <div role="status" className="credential">
-        {!credential && <p>{strings.noCredential}</p>}
-        {credential?.status === 'pending_verification' && <p>{strings.pending}</p>}
-        {credential?.status === 'verified' && <p>{strings.verified}</p>}
+        {!credential && <p>{t.credential.none}</p>}
+        {credential?.status === 'pending_verification' && <p>{t.credential.pending}</p>}
+        {credential?.status === 'verified' && <p>{t.credential.verified}</p>}
         {credential?.status === 'rejected' && (
           <>
-            <p>{strings.rejected}</p>
-            <p className="problem">{strings.rejection[credential.reason ?? ''] ?? strings.problemFallback}</p>
+            <p>{t.credential.rejected}</p>
+            <p className="problem">
+              {credential.reason ? t.credential.rejection[credential.reason] : strings.problemFallback}
+            </p>
           </>
         )}
       </div>
       {(credential?.status === 'rejected' || !credential) && (
         <button type="button" onClick={() => void actions.openPartnerCenter(credential ? 'rotate' : 'connect')}>
-          {strings.openPartnerCenter}
+          {t.openPartnerCenter}
         </button>
       )}
       {credential?.status === 'verified' && expiringSoon(credential.keyExpiresAt, Date.now()) && (
         <button type="button" onClick={() => void actions.openPartnerCenter('rotate')}>
-          {strings.rotateKey}
+          {t.rotateKey}
         </button>
       )}
       {credential && (
         <dl>
-          <dt>Application</dt>
-          <dd>{credential.applicationName ?? '—'}</dd>
-          <dt>Tenant ID</dt>
+          <dt>{t.details.application}</dt>
+          <dd>{credential.applicationName ?? t.details.noName}</dd>
+          <dt>{t.details.tenantId}</dt>
           <dd>{credential.tenantId}</dd>
-          <dt>Client ID</dt>
+          <dt>{t.details.clientId}</dt>
           <dd>{credential.clientId}</dd>
           {credential.keyExpiresAt && (
             <>
-              <dt>Key expiry</dt>
-              <dd>{strings.keyExpires(credential.keyExpiresAt, daysLeft(credential.keyExpiresAt, Date.now()))}</dd>
+              <dt>{t.details.keyExpiry}</dt>
+              <dd>{t.details.keyExpires(credential.keyExpiresAt, daysLeft(credential.keyExpiresAt, Date.now()))}</dd>
             </>
           )}
         </dl>
       )}
       <button type="button" onClick={() => void actions.disconnect().then(() => reload(false))}>
-        {strings.disconnect}
+        {t.disconnect}
       </button>
     </section>
   );
@@ -155,25 +160,25 @@ function Outbox({ state, actions, reload }: SectionProps) {
   if (!state.outbox.length) return null;
   return (
     <section aria-labelledby="outbox-title">
-      <h2 id="outbox-title">{strings.waiting}</h2>
+      <h2 id="outbox-title">{t.outbox.title}</h2>
       <ul>
         {state.outbox.map((entry) => (
           <li key={entry.captureId}>
             <p>
-              <strong>{entry.applicationName ?? entry.clientId}</strong> — {entry.state}
+              <strong>{entry.applicationName ?? entry.clientId}</strong> — {t.outbox.state[entry.state]}
             </p>
             {entry.lastError && <p className="problem">{problemText(entry.lastError.code)}</p>}
             {entry.state === 'retrying' && entry.nextAttemptAt && (
-              <p>Next attempt at {new Date(entry.nextAttemptAt).toLocaleTimeString()}</p>
+              <p>{t.outbox.nextAttempt(new Date(entry.nextAttemptAt).toLocaleTimeString())}</p>
             )}
             {confirming === entry.captureId ? (
-              <div role="alertdialog" aria-label={strings.discard} aria-describedby={`confirm-${entry.captureId}`}>
-                <p id={`confirm-${entry.captureId}`}>{strings.discardConfirm}</p>
+              <div role="alertdialog" aria-label={t.outbox.discard} aria-describedby={`confirm-${entry.captureId}`}>
+                <p id={`confirm-${entry.captureId}`}>{t.outbox.discardConfirm}</p>
                 <button type="button" onClick={() => void actions.discard(entry.captureId).then(() => reload(false))}>
-                  {strings.discardYes}
+                  {t.outbox.discardYes}
                 </button>
                 <button type="button" onClick={() => setConfirming(null)}>
-                  {strings.cancel}
+                  {t.outbox.cancel}
                 </button>
               </div>
             ) : (
@@ -181,12 +186,14 @@ function Outbox({ state, actions, reload }: SectionProps) {
                 <button
                   type="button"
                   disabled={state.updateRequired || !state.account || entry.state === 'sending'}
-                  onClick={() => void actions.send(entry.captureId).then(() => reload(false))}
+                  onClick={() =>
+                    void actions.send(entry.captureId, state.account?.id ?? null).then(() => reload(false))
+                  }
                 >
-                  {strings.send}
+                  {t.outbox.send}
                 </button>
                 <button type="button" onClick={() => setConfirming(entry.captureId)}>
-                  {strings.discard}
+                  {t.outbox.discard}
                 </button>
               </>
             )}

@@ -24,7 +24,7 @@ export default defineContentScript({
     const controller = createCaptureController({
       sealingKey,
       storeCapture: (data) => sendMessage('storeCapture', data),
-      sendCapture: (captureId) => sendMessage('sendCapture', { captureId }),
+      sendCapture: (captureId, accountId) => sendMessage('sendCapture', { captureId, accountId }),
       getAccount: () => sendMessage('account'),
       currentReading: () => readingFor(watch.current(), store.getTenants()),
     });

@@ -17,7 +17,7 @@ const actions: PopupActions = {
         ),
   claim: (code) => sendMessage('claimPairing', { code }),
   disconnect: () => sendMessage('disconnect').then(() => undefined),
-  send: (captureId) => sendMessage('sendCapture', { captureId }).then(() => undefined),
+  send: (captureId, accountId) => sendMessage('sendCapture', { captureId, accountId }).then(() => undefined),
   discard: (captureId) => sendMessage('discardCapture', { captureId }).then(() => undefined),
   openPartnerCenter: (guide) => sendMessage('openPartnerCenter', { guide }).then(() => window.close()),
 };

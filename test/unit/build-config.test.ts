@@ -1,10 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiHostPermission, BuildConfigError, resolveBuildConfig } from '@/config/build-config';
+import { BuildConfigError, describeBuild, resolveBuildConfig } from '@/config/build-config';
 
 const sandboxKeyJson = readFileSync('sandbox/dev-keys/sealing-public.jwk.json', 'utf8');
 const { 'x-dev-only': _marker, ...unmarked } = JSON.parse(sandboxKeyJson);
-const realKey = JSON.stringify({ ...unmarked, kid: 'stactize-2026-11' });
+/** A key pair of its own: not the sandbox's under another name. */
+const { n, e } = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+const realKey = JSON.stringify({ kty: 'RSA', alg: 'RSA-OAEP-256', use: 'enc', kid: 'stactize-2026-11', n, e });
 
 function resolve(env: Record<string, string | undefined>, production = false) {
   return resolveBuildConfig({ env, production, sandboxKeyJson });
@@ -70,8 +73,31 @@ describe('build-time configuration', () => {
     expect(config).toMatchObject({ apiUrl: 'https://intake.stactize.example', sandbox: false });
   });
 
-  it('derives the host permission from the API origin', () => {
-    expect(apiHostPermission('https://intake.stactize.example/base')).toBe('https://intake.stactize.example/*');
-    expect(apiHostPermission('http://127.0.0.1:8787')).toBe('http://127.0.0.1/*');
+  it('refuses a production build with the sandbox key renamed: known by its modulus, not its kid or marker', () => {
+    const renamed = JSON.stringify({ ...unmarked, kid: 'stactize-2026-11' });
+    expect(() =>
+      resolve({ WXT_STACTIZE_API_URL: 'https://intake.stactize.example', WXT_STACTIZE_SEALING_KEY: renamed }, true),
+    ).toThrow(/DEV-ONLY sandbox key/);
+  });
+
+  it.each(['http://127.0.0.1:8787', 'https://localhost:8443', 'https://127.0.0.5'])(
+    'refuses a production build whose API is %s: a store package talks to a real https host',
+    (url) => {
+      expect(() => resolve({ WXT_STACTIZE_API_URL: url, WXT_STACTIZE_SEALING_KEY: realKey }, true)).toThrow(
+        /https URL of a real host in a production build/,
+      );
+    },
+  );
+
+  it('a plain build with explicit variables may target a loopback API, and says it is for testing', () => {
+    const config = resolve({ WXT_STACTIZE_API_URL: 'http://127.0.0.1:9999', WXT_STACTIZE_SEALING_KEY: realKey });
+    expect(config).toMatchObject({ sandbox: false, loopback: true });
+    expect(describeBuild(config)).toMatch(/^Test build: the API is on this machine .* Not for a store\.$/);
+    expect(describeBuild(resolve({}))).toMatch(/^Sandbox build: DEV-ONLY sealing key/);
+    expect(
+      describeBuild(
+        resolve({ WXT_STACTIZE_API_URL: 'https://intake.stactize.example', WXT_STACTIZE_SEALING_KEY: realKey }, true),
+      ),
+    ).toBeNull();
   });
 });

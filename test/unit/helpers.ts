@@ -37,6 +37,7 @@ export function captureView(captureId = CAPTURE, overrides: Partial<CaptureView>
     attempts: 0,
     nextAttemptAt: null,
     lastError: null,
+    boundAccountName: null,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@
 
 import type { ClaimOutcome } from '@/utils/protocol';
 import { normalizePairingCode } from '@/utils/shapes';
-import { strings } from '@/utils/strings';
+import { type PairingRefusal, strings } from '@/utils/strings';
 import type { ClientInfo, IntakeClient } from './intake-api';
 import { addPendingRevoke } from './revokes';
 import type { Pairing } from './types';
@@ -18,8 +18,8 @@ export interface PairingDeps {
   now?: () => number;
 }
 
-function refusal(reason: string): ClaimOutcome {
-  return { ok: false, reason, message: strings.pairingErrors[reason] ?? strings.pairingErrors.refused ?? reason };
+function refusal(reason: PairingRefusal): ClaimOutcome {
+  return { ok: false, reason, message: strings.pairingErrors[reason] };
 }
 
 export async function claimPairing(input: string, deps: PairingDeps): Promise<ClaimOutcome> {

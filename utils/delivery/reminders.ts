@@ -22,7 +22,7 @@ export async function checkExpiry(notify: (notification: Notification) => void, 
   await expiryRemindersItem.setValue({ ...shown, [credential.captureId]: [...already, due] });
   notify({
     id: `${EXPIRY_NOTIFICATION_PREFIX}${credential.captureId}`,
-    title: due === 1 ? 'Your Stactize key expires tomorrow' : `Your Stactize key expires in ${due} days`,
-    message: `The key of ${credential.applicationName ?? 'your application'} expires on ${credential.keyExpiresAt}. Click to add a new key in Partner Center and send it to Stactize.`,
+    title: strings.notifications.expiryTitle(due),
+    message: strings.notifications.expiryMessage(credential.applicationName, credential.keyExpiresAt),
   });
 }

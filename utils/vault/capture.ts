@@ -4,7 +4,7 @@
  * moment, sealed at once, and only the sealed form and identifiers leave this module.
  */
 import type { SealingPublicJwk } from '@/config/build-config';
-import type { AccountView, CaptureView, InboundData } from '@/utils/protocol';
+import type { AccountView, CaptureView, InboundData, StoreOutcome, StoreRefusal } from '@/utils/protocol';
 import { isGuid } from '@/utils/shapes';
 import { sealCredential } from './sealing';
 
@@ -34,18 +34,20 @@ export interface CaptureState {
   account: AccountView;
   lowConfidence: boolean;
   clientIdMismatch: boolean;
-  failure: 'extension_reloaded' | 'sealing_failed' | null;
+  failure: 'extension_reloaded' | 'sealing_failed' | StoreRefusal | null;
 }
 
 export interface CaptureDeps {
   sealingKey: SealingPublicJwk;
-  storeCapture(data: InboundData<'storeCapture'>): Promise<CaptureView>;
-  sendCapture(captureId: string): Promise<CaptureView>;
+  storeCapture(data: InboundData<'storeCapture'>): Promise<StoreOutcome>;
+  /** Send to the account the button named (null: not paired yet). */
+  sendCapture(captureId: string, accountId: string | null): Promise<CaptureView>;
   getAccount(): Promise<AccountView>;
   /** The page model's current key-screen reading, or null when the key is no longer shown. */
   currentReading(): CaptureReading | null;
   now?: () => Date;
   randomUUID?: () => string;
+  pause?: (ms: number) => Promise<void>;
 }
 
 async function fingerprint(key: string): Promise<string> {
@@ -53,8 +55,12 @@ async function fingerprint(key: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Pauses between hand-over attempts to a worker that may be starting: a refusal storm gains nothing. */
+export const HANDOVER_PAUSES_MS = [250, 1000] as const;
+
 export function createCaptureController(deps: CaptureDeps) {
   const now = deps.now ?? (() => new Date());
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const randomUUID = deps.randomUUID ?? (() => crypto.randomUUID());
   // Digests of keys already captured on this page, so a re-render does not capture the same key twice while
   // "Add another key" (a new key) does. Digests of a random secret, in memory only.
@@ -63,7 +69,7 @@ export function createCaptureController(deps: CaptureDeps) {
   let state: CaptureState = {
     phase: 'idle',
     view: null,
-    account: { paired: false, accountName: null },
+    account: { paired: false, accountId: null, accountName: null },
     lowConfidence: false,
     clientIdMismatch: false,
     failure: null,
@@ -75,7 +81,11 @@ export function createCaptureController(deps: CaptureDeps) {
     for (const listener of listeners) listener();
   }
 
+  // The tenant of the last attempt, so that "Try again" after a failure does not ask for it twice.
+  let lastTenant: string | null = null;
+
   async function seal(reading: CaptureReading, tenantId: string): Promise<void> {
+    lastTenant = tenantId;
     const key = reading.revealKey();
     const digest = await fingerprint(key);
     if (captured.has(digest)) return;
@@ -103,14 +113,20 @@ export function createCaptureController(deps: CaptureDeps) {
       kid: deps.sealingKey.kid,
       confidence: reading.confidence,
       clientIdMismatch: reading.clientIdMismatch,
+      secretSha256: digest,
     };
-    // The worker may be starting up: try a few times before telling the user.
-    for (let attempt = 0; attempt < 3; attempt++) {
+    // The worker may be starting up: try a few times, with a pause between, before telling the user.
+    for (const pauseMs of [...HANDOVER_PAUSES_MS, null]) {
       try {
-        const view = await deps.storeCapture(message);
-        return set({ phase: 'secured', view, account: await deps.getAccount().catch(() => state.account) });
+        const outcome = await deps.storeCapture(message);
+        if (!outcome.ok) {
+          captured.delete(digest);
+          return set({ phase: 'failed', failure: outcome.reason });
+        }
+        const account = await deps.getAccount().catch(() => state.account);
+        return set({ phase: 'secured', view: outcome.view, account });
       } catch {
-        // try again
+        if (pauseMs !== null) await pause(pauseMs);
       }
     }
     captured.delete(digest);
@@ -152,9 +168,20 @@ export function createCaptureController(deps: CaptureDeps) {
       if (!reading) return Promise.resolve('gone');
       return run(() => seal(reading, trimmed)).then(() => 'ok' as const);
     },
+    /** After a failure, the key still on screen: read it from the page again and seal it. */
+    retry(): Promise<'ok' | 'gone'> {
+      const reading = deps.currentReading();
+      if (!reading) return Promise.resolve('gone');
+      const tenantId = reading.tenantId ?? lastTenant;
+      if (!tenantId) {
+        set({ phase: 'needTenant', failure: null });
+        return Promise.resolve('ok');
+      }
+      return run(() => seal(reading, tenantId)).then(() => 'ok' as const);
+    },
     async send(): Promise<void> {
       if (!state.view) return;
-      set({ view: await deps.sendCapture(state.view.captureId) });
+      set({ view: await deps.sendCapture(state.view.captureId, state.account.accountId) });
     },
     /** A state change pushed by the background for one of this page's captures. */
     onCaptureChanged(view: CaptureView): void {

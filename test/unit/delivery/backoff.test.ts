@@ -1,6 +1,6 @@
 /** The retry policy: full-jitter exponential backoff with a floor, a cap, and Retry-After as a minimum. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MIN_RETRY_DELAY_MS, nextRetryDelayMs } from '../../../utils/delivery/backoff';
 
 const CAP = 15 * 60_000;
@@ -43,10 +43,10 @@ describe('nextRetryDelayMs', () => {
     expect(nextRetryDelayMs({ attempt: 2, random: fixed(0.5), retryAfterMs: Number.NaN })).toBe(4000);
   });
 
-  it('uses Math.random by default', () => {
-    const delay = nextRetryDelayMs({ attempt: 1 });
-    expect(delay).toBeGreaterThanOrEqual(MIN_RETRY_DELAY_MS);
-    expect(delay).toBeLessThan(4000);
+  it('uses Math.random by default, once per call', () => {
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.75);
+    expect(nextRetryDelayMs({ attempt: 1 })).toBe(3000);
+    expect(random).toHaveBeenCalledOnce();
   });
 
   it('keeps its bounds for any attempt, random draw, base, cap and Retry-After', () => {
@@ -71,12 +71,33 @@ describe('nextRetryDelayMs', () => {
     );
   });
 
-  it('is pure: the same inputs give the same delay', () => {
+  it('takes its randomness from the injected source only, one draw per call', () => {
+    const mathRandom = vi.spyOn(Math, 'random');
     fc.assert(
       fc.property(fc.nat(100), fc.double({ min: 0, max: 1, noNaN: true }), (attempt, draw) => {
-        const input = { attempt, random: () => draw };
-        expect(nextRetryDelayMs(input)).toBe(nextRetryDelayMs(input));
+        const random = vi.fn(() => draw);
+        nextRetryDelayMs({ attempt, random });
+        expect(random).toHaveBeenCalledOnce();
       }),
+    );
+    expect(mathRandom).not.toHaveBeenCalled();
+  });
+
+  it('never waits less for a higher draw or a later attempt', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(60),
+        fc.nat(60),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, b, x, y) => {
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          const [low, high] = x <= y ? [x, y] : [y, x];
+          const delay = (attempt: number, draw: number) => nextRetryDelayMs({ attempt, random: () => draw });
+          expect(delay(early, high)).toBeLessThanOrEqual(delay(late, high));
+          expect(delay(late, low)).toBeLessThanOrEqual(delay(late, high));
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,7 @@
 /**
  * The watcher's lifetimes and timing: states on start and on change only, late values and late shadow roots,
  * key stability, client-side navigation, the remembered application page, and nothing left running after abort.
- * No fixed sleeps: each step awaits a condition.
+ * No fixed sleeps: each step awaits a condition, or moves a fake clock (timers, frames and Date) exactly.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_VALUES as V } from '@/test/fixtures/partner-center/values';
@@ -57,20 +57,29 @@ beforeEach(() => {
 });
 afterEach(() => {
   controller?.abort();
+  vi.useRealTimers();
   delete (window as unknown as { navigation?: unknown }).navigation;
 });
 
 describe('watchPartnerCenter', () => {
   it('emits the state on start and again only when it changes', async () => {
-    mountDeep('<h1>User management</h1>');
+    vi.useFakeTimers();
+    const root = mountDeep('<h1>User management</h1>');
     start();
     expect(states).toHaveLength(1);
     expect(last()).toMatchObject({ kind: 'userManagement', tab: 'apps' });
-    // A mutation that changes nothing the state holds: still one state, even after the read has run.
-    const probe = document.createElement('he-probe');
-    document.body.append(probe);
-    await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // A mutation that changes nothing the state holds: a read is scheduled, runs, and emits nothing.
+    document.body.append(document.createElement('he-probe'));
+    await vi.advanceTimersByTimeAsync(0); // the observer's callback schedules the read (frame + fallback timeout)
+    expect(vi.getTimerCount()).toBeGreaterThan(0);
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
     expect(states).toHaveLength(1);
+    // The same observer, given a change the state does hold, emits it: the silence above was a read, not deafness.
+    root.innerHTML = appPage();
+    await vi.runAllTimersAsync();
+    expect(states).toHaveLength(2);
+    expect(last()).toMatchObject({ kind: 'applicationPage', clientId: V.clientId });
   });
 
   it('picks up values that render late, inside shadow roots that appear later', async () => {
@@ -117,20 +126,25 @@ describe('watchPartnerCenter', () => {
   });
 
   it('keeps the long settle for low-confidence shapes', async () => {
+    vi.useFakeTimers();
     setUrl(KEY_URL);
     const root = mountDeep(keyScreen());
     start({ settleMs: 250, confirmMs: 0 });
-    const shownAt = performance.now();
     setKey(V.keys.legacy34, root);
     root.getElementById('box')?.setAttribute('aria-hidden', 'false');
-    await until(() => keyStatus() === 'settling');
-    await until(() => keyStatus() === 'captured');
-    expect(performance.now() - shownAt).toBeGreaterThanOrEqual(250);
+    // Step the fake clock a millisecond at a time to the read that first sees the key.
+    for (let ms = 0; ms < 200 && keyStatus() !== 'settling'; ms++) await vi.advanceTimersByTimeAsync(1);
+    expect(keyStatus()).toBe('settling');
+    await vi.advanceTimersByTimeAsync(249);
+    expect(keyStatus()).toBe('settling'); // not a millisecond before settleMs
+    await vi.advanceTimersByTimeAsync(100);
+    expect(keyStatus()).toBe('captured');
     const state = last();
     expect(state?.kind === 'keyScreen' && state.key?.reveal()).toBe(V.keys.legacy34);
   });
 
   it('never captures a current-shape value while it is still changing', async () => {
+    vi.useFakeTimers();
     setUrl(KEY_URL);
     const root = mountDeep(keyScreen());
     start({ confirmMs: 40 });
@@ -139,13 +153,17 @@ describe('watchPartnerCenter', () => {
       { length: 40 },
       (_, i) => `Ab${String.fromCharCode(65 + (i % 26))}8Q~${V.keys.current.slice(6)}`,
     );
-    for (const value of values) {
+    // A new value every 5 ms of the fake clock, for 200 ms: each read finds a value younger than confirmMs.
+    for (const [i, value] of values.entries()) {
       setKey(value, root);
-      box.setAttribute('aria-hidden', String(values.indexOf(value) % 2 === 0)); // each change re-renders
-      await new Promise<void>((resolve) => setTimeout(resolve, 5));
+      box.setAttribute('aria-hidden', String(i % 2 === 0)); // each change re-renders
+      await vi.advanceTimersByTimeAsync(5);
     }
+    expect(keyStatus()).toBe('settling'); // seen all along, trusted never
     expect(states.filter((s) => s.kind === 'keyScreen' && s.key)).toEqual([]);
-    await until(() => keyStatus() === 'captured');
+    // Once it holds still, confirmMs plus a frame later it is captured.
+    await vi.advanceTimersByTimeAsync(40 + 100);
+    expect(keyStatus()).toBe('captured');
     const captured = states.filter((s) => s.kind === 'keyScreen' && s.key);
     expect(captured).toHaveLength(1);
     const state = captured[0];
@@ -231,20 +249,26 @@ describe('watchPartnerCenter', () => {
     });
   });
 
-  it('disconnects every observer and stops emitting once aborted', async () => {
+  it('disconnects every observer, clears every timer and stops emitting once aborted', async () => {
+    vi.useFakeTimers();
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     setUrl(KEY_URL);
     const root = mountDeep(keyScreen());
     start({ hrefCheckMs: 5 });
     const count = states.length;
+    expect(count).toBe(1);
+    // Running: the href check and the late-value re-read are armed.
+    expect(vi.getTimerCount()).toBeGreaterThanOrEqual(2);
     controller.abort();
     expect(disconnect.mock.calls.length).toBe(observe.mock.calls.length);
+    expect(vi.getTimerCount()).toBe(0);
     setKey(V.keys.current, root);
     root.append(document.createElement('p'));
     history.pushState({}, '', UM_APPS);
     window.dispatchEvent(new PopStateEvent('popstate'));
-    await new Promise<void>((resolve) => setTimeout(resolve, 150)); // beyond every timer the watcher could have had
+    await vi.advanceTimersByTimeAsync(0); // any observer callback or listener would have run by now
+    expect(vi.getTimerCount()).toBe(0); // … and armed nothing: no timer is left that could emit later
     expect(states).toHaveLength(count);
   });
 

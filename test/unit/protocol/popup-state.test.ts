@@ -33,7 +33,7 @@ describe('the popup first render, straight from storage', () => {
     const state = await loadPopupState('kid-1', async () => false);
     expect(get).toHaveBeenCalledTimes(1);
     expect(get.mock.calls[0]?.[0]).toEqual(['pairing', 'connection', 'outbox', 'deliveries']);
-    expect(state.account).toEqual({ name: 'Contoso ISV', expiresAt: PAIRING.expiresAt });
+    expect(state.account).toEqual({ id: 'acct-1', name: 'Contoso ISV', expiresAt: PAIRING.expiresAt });
     expect(state.partnerCenterAccess).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 // Sandbox server: POST /v1/credentials — schema, sealing, idempotency, size limit (contract test vectors).
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { call, pair, start, submission, submit } from './helpers';
 
 async function paired() {
@@ -156,13 +156,16 @@ describe('sandbox: credentials', () => {
 
   it('answers 409 capture_in_progress to a replay while the first is still processed', async () => {
     const { server, token } = await paired();
-    server.admin.injectFault({ kind: 'delay', ms: 400 });
+    server.admin.injectFault({ kind: 'hold' });
     const body = await submission();
     const first = submit(server, token, body);
-    await new Promise((r) => setTimeout(r, 100));
+    // The first request is marked in progress and held there until released.
+    await vi.waitFor(() => expect(server.admin.heldRequests()).toBe(1));
     const during = await submit(server, token, body);
     expect(during.status).toBe(409);
     expect(during.json.error.code).toBe('capture_in_progress');
+    expect(server.admin.listCredentials()).toHaveLength(0);
+    expect(server.admin.releaseHeld()).toBe(1);
     expect((await first).status).toBe(201);
     const after = await submit(server, token, body);
     expect(after.status).toBe(200);

@@ -68,12 +68,44 @@ describe('normalizePairingCode', () => {
     );
   });
 
-  it('only ever returns codes that match the contract pattern', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), (input) => {
-        const result = normalizePairingCode(input);
-        if (result.ok) expect(result.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-      }),
+  it('only ever returns a canonical code of exactly the characters typed, or one of the three reasons', () => {
+    // Mostly what a user could type or paste: the alphabet in both cases, misread letters, separators, lookalikes.
+    const typedChar = fc.constantFrom(
+      ...CROCKFORD,
+      ...CROCKFORD.toLowerCase(),
+      ...'ILOUilou_.ßİＡ',
+      ' ',
+      '-',
+      '\t',
+      '\u00a0',
+      '\u2013',
     );
+    const nearlyClean = fc.constantFrom(...CROCKFORD, ...CROCKFORD.toLowerCase(), ' ', '-');
+    const input = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.string({ unit: typedChar, minLength: 6, maxLength: 12 }),
+      fc.string({ unit: nearlyClean, minLength: 7, maxLength: 10 }),
+    );
+    const seen = { ok: 0, empty: 0, length: 0, characters: 0 };
+    fc.assert(
+      fc.property(input, (typed) => {
+        const result = normalizePairingCode(typed);
+        if (result.ok) {
+          expect(result.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+          expect(PAIRING_CODE_PATTERN.test(result.code)).toBe(true);
+          // Nothing mapped or invented: the code is the typed letters and digits, upper-cased, in order.
+          expect(result.code.replace('-', '')).toBe(typed.toUpperCase().replace(/[^0-9A-Z]/g, ''));
+          seen.ok++;
+        } else {
+          expect(['empty', 'length', 'characters']).toContain(result.reason);
+          seen[result.reason]++;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Every branch was reached, so the property above was checked on valid codes too.
+    expect(seen.ok).toBeGreaterThan(0);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.characters).toBeGreaterThan(0);
   });
 });

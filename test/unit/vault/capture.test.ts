@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type CaptureReading, createCaptureController } from '@/utils/vault/capture';
+import type { StoreOutcome } from '@/utils/protocol';
+import { type CaptureReading, createCaptureController, HANDOVER_PAUSES_MS } from '@/utils/vault/capture';
 import { CAPTURE, CLIENT, captureView, KEY, openSealed, publicJwk, TENANT } from '../helpers';
 
 const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
@@ -15,17 +16,25 @@ const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
 
 const view = (captureId: string) => captureView(captureId);
 
-function controller(storeCapture = vi.fn(async (data: { captureId: string }) => view(data.captureId))) {
+const stored = async (data: { captureId: string }): Promise<StoreOutcome> => ({ ok: true, view: view(data.captureId) });
+
+function controller(storeCapture = vi.fn(stored)) {
   let current: CaptureReading | null = reading();
+  const pauses: number[] = [];
+  const sent: Array<[string, string | null]> = [];
   const c = createCaptureController({
     sealingKey: publicJwk,
     storeCapture,
-    sendCapture: async (id) => ({ ...view(id), state: 'queued' }),
-    getAccount: async () => ({ paired: true, accountName: 'Contoso' }),
+    sendCapture: async (id, accountId) => {
+      sent.push([id, accountId]);
+      return { ...view(id), state: 'queued' };
+    },
+    getAccount: async () => ({ paired: true, accountId: 'acc_1', accountName: 'Contoso' }),
     currentReading: () => current,
     randomUUID: () => CAPTURE,
+    pause: async (ms) => void pauses.push(ms),
   });
-  return { c, storeCapture, setReading: (r: CaptureReading | null) => (current = r) };
+  return { c, storeCapture, pauses, sent, setReading: (r: CaptureReading | null) => (current = r) };
 }
 
 describe('the capture controller', () => {
@@ -67,12 +76,37 @@ describe('the capture controller', () => {
     const failing = vi.fn(async () => {
       throw new Error('Extension context invalidated.');
     });
-    const { c } = controller(failing);
+    const { c, pauses } = controller(failing);
     await c.onReading(reading());
     expect(failing).toHaveBeenCalledTimes(3);
+    expect(pauses).toEqual([...HANDOVER_PAUSES_MS]);
     expect(c.getState()).toMatchObject({ phase: 'failed', failure: 'extension_reloaded' });
     expect(c.unsecured()).toBe(true);
     expect(JSON.stringify(c.getState())).not.toContain(KEY);
+  });
+
+  it('a refused hand-over (outbox or storage full) is said as such, keeps the guard up, and Try again seals again', async () => {
+    const refusing = vi.fn(
+      async (_data: { captureId: string }): Promise<StoreOutcome> => ({
+        ok: false,
+        reason: 'outbox_full',
+      }),
+    );
+    const { c } = controller(refusing);
+    await c.onReading(reading());
+    expect(refusing).toHaveBeenCalledTimes(1);
+    expect(c.getState()).toMatchObject({ phase: 'failed', failure: 'outbox_full' });
+    expect(c.unsecured()).toBe(true);
+    refusing.mockImplementation(stored);
+    expect(await c.retry()).toBe('ok');
+    expect(c.getState()).toMatchObject({ phase: 'secured', failure: null });
+  });
+
+  it('Send names the account the button showed', async () => {
+    const { c, sent } = controller();
+    await c.onReading(reading());
+    await c.send();
+    expect(sent).toEqual([[CAPTURE, 'acc_1']]);
   });
 
   it('follows state pushed by the background for its own capture only', async () => {
