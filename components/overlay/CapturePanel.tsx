@@ -2,6 +2,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { problemText, strings } from '@/utils/strings';
 import type { CaptureController, TenantChoice } from '@/utils/vault';
+import { trusted } from './trusted';
 
 const t = strings.capture;
 
@@ -34,7 +35,7 @@ export function CapturePanel({
           <p className="problem" role="alert">
             {t.failed[state.failure ?? 'sealing_failed']}
           </p>
-          <button type="button" onClick={() => void controller.retry()}>
+          <button type="button" onClick={trusted(() => void controller.retry())}>
             {t.tryAgain}
           </button>
         </>
@@ -65,7 +66,7 @@ export function CapturePanel({
               type="button"
               className="primary"
               disabled={view.state === 'queued' || view.state === 'sending'}
-              onClick={() => void controller.send()}
+              onClick={trusted(() => void controller.send())}
             >
               {otherAccount
                 ? t.sendInsteadTo(account.accountName)
@@ -76,7 +77,7 @@ export function CapturePanel({
           ) : (
             <>
               <p className="detail">{t.notPairedExplain}</p>
-              <button type="button" className="primary" onClick={onConnect}>
+              <button type="button" className="primary" onClick={trusted(onConnect)}>
                 {t.sendNotPaired}
               </button>
             </>
@@ -97,7 +98,9 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
     <form
       className="tenant"
       onSubmit={(event) => {
+        // Always kept from submitting the page; acted on only when the user submitted it.
         event.preventDefault();
+        if (!event.isTrusted) return;
         void controller.chooseTenant(value).then((outcome) => {
           setError(outcome === 'invalid' ? t.tenant.invalid : outcome === 'gone' ? t.tenant.keyGone : null);
         });
@@ -111,7 +114,7 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
             name="tenant"
             value={tenant.id}
             checked={value === tenant.id}
-            onChange={() => setValue(tenant.id)}
+            onChange={trusted(() => setValue(tenant.id))}
           />
           {tenant.label}
         </label>
@@ -124,7 +127,7 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
           autoComplete="off"
           value={value}
           aria-invalid={error === t.tenant.invalid}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={trusted((event) => setValue(event.target.value))}
         />
       </label>
       {error && (

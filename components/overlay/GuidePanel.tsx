@@ -6,6 +6,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { Tour, TourView } from '@/utils/guidance';
 import { strings } from '@/utils/strings';
+import { trusted } from './trusted';
 
 const g = strings.guide;
 type FocusRequest = 'pill' | 'title' | null;
@@ -50,7 +51,13 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
           </div>
         )}
         {tour && actions && view?.mode === 'minimised' && (
-          <button ref={pillRef} type="button" className="guide-pill" aria-expanded="false" onClick={actions.restore}>
+          <button
+            ref={pillRef}
+            type="button"
+            className="guide-pill"
+            aria-expanded="false"
+            onClick={trusted(actions.restore)}
+          >
             {g.restore}
           </button>
         )}
@@ -105,7 +112,7 @@ function StepCard({
       aria-describedby="stactize-guide-body"
       data-guide-step={view.stepRef}
       data-guide-mode={view.mode}
-      onKeyDown={onKeyDown}
+      onKeyDown={trusted(onKeyDown)}
     >
       <p className="guide-meta">
         {view.guideTitle} · {g.stepOf(view.index + 1, view.total)}
@@ -126,22 +133,22 @@ function StepCard({
       )}
       <div className="guide-actions">
         {view.index > 0 && (
-          <button type="button" onClick={tour.back}>
+          <button type="button" onClick={trusted(tour.back)}>
             {g.back}
           </button>
         )}
-        <button type="button" className="primary" onClick={tour.next}>
+        <button type="button" className="primary" onClick={trusted(tour.next)}>
           {last ? g.done : g.next}
         </button>
       </div>
       <div className="guide-secondary">
-        <button type="button" onClick={onMinimise}>
+        <button type="button" onClick={trusted(onMinimise)}>
           {g.minimise}
         </button>
-        <button type="button" onClick={tour.dismiss}>
+        <button type="button" onClick={trusted(tour.dismiss)}>
           {g.dismiss}
         </button>
-        <button type="button" onClick={tour.restart}>
+        <button type="button" onClick={trusted(tour.restart)}>
           {g.restart}
         </button>
       </div>
