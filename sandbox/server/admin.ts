@@ -31,6 +31,13 @@ export interface SandboxAdmin {
   setVerificationRules(rules: VerificationRules): VerificationRules;
   /** Forces a verdict on a stored credential now. */
   settleCredential(captureId: string, outcome: VerificationOutcome): AdminCredential | undefined;
+  /**
+   * Resolves once the credential has a verdict (verified or rejected), at once when it already has one; rejects
+   * when the server closes or resets first. Tests await this instead of sleeping past the verification delay.
+   */
+  whenSettled(captureId: string): Promise<AdminCredential>;
+  /** The captureIds whose verdict a timer will give later; a credential planned to stay pending has none. */
+  scheduledVerdicts(): string[];
   injectFault(fault: Fault): void;
   pendingFaults(): Array<Fault & { remaining: number }>;
   clearFaults(): void;
@@ -78,6 +85,8 @@ export function createAdmin(deps: {
       const record = verifier.settle(captureId, validateOutcome(outcome));
       return record ? view(record) : undefined;
     },
+    whenSettled: async (captureId) => view(await verifier.whenSettled(captureId)),
+    scheduledVerdicts: () => verifier.scheduled(),
     injectFault: (fault) => faults.add(validateFault(fault)),
     pendingFaults: () => faults.pending(),
     clearFaults: () => faults.clear(),

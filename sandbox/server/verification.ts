@@ -3,11 +3,15 @@
 import type { Store } from './store';
 import { type CredentialRecord, REJECT_REASONS, type VerificationOutcome, type VerificationRules } from './types';
 
+type Waiter = { resolve: (record: CredentialRecord) => void; reject: (error: Error) => void };
+
 export const DEFAULT_RULES: VerificationRules = { delayMs: 300, outcome: 'verified' };
 
 export class Verifier {
   private rules: VerificationRules;
   private timers = new Map<string, NodeJS.Timeout>();
+  /** Tests waiting for a verdict (whenSettled), by captureId. */
+  private waiters = new Map<string, Waiter[]>();
 
   constructor(
     private readonly store: Store,
@@ -74,12 +78,38 @@ export class Verifier {
     record.plannedOutcome = outcome;
     this.store.save();
     this.log(`credential ${captureId}: ${record.status}${record.reason ? ` (${record.reason})` : ''}`);
+    if (record.status !== 'pending_verification') {
+      for (const waiter of this.waiters.get(captureId) ?? []) waiter.resolve(record);
+      this.waiters.delete(captureId);
+    }
     return record;
+  }
+
+  /**
+   * Resolves with the record once the credential has a verdict, at once when it already has one; rejects on stop().
+   * For tests: they wait on this, not on a clock.
+   */
+  whenSettled(captureId: string): Promise<CredentialRecord> {
+    const record = this.store.data.credentials.find((c) => c.captureId === captureId);
+    if (record && record.status !== 'pending_verification') return Promise.resolve(record);
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(captureId) ?? [];
+      list.push({ resolve, reject });
+      this.waiters.set(captureId, list);
+    });
+  }
+
+  /** The captureIds a timer will settle later: none for a credential planned to stay pending. */
+  scheduled(): string[] {
+    return [...this.timers.keys()];
   }
 
   stop(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    const waiters = [...this.waiters.values()].flat();
+    this.waiters.clear();
+    for (const waiter of waiters) waiter.reject(new Error('sandbox stopped before a verdict'));
   }
 }
 

@@ -135,7 +135,12 @@ describe('watchPartnerCenter', () => {
     // Step the fake clock a millisecond at a time to the read that first sees the key.
     for (let ms = 0; ms < 200 && keyStatus() !== 'settling'; ms++) await vi.advanceTimersByTimeAsync(1);
     expect(keyStatus()).toBe('settling');
-    await vi.advanceTimersByTimeAsync(249);
+    // A re-render half-way makes a read that finds the same value: still too young to trust.
+    await vi.advanceTimersByTimeAsync(100);
+    root.getElementById('box')?.setAttribute('aria-hidden', 'true');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(keyStatus()).toBe('settling');
+    await vi.advanceTimersByTimeAsync(49);
     expect(keyStatus()).toBe('settling'); // not a millisecond before settleMs
     await vi.advanceTimersByTimeAsync(100);
     expect(keyStatus()).toBe('captured');
@@ -224,10 +229,19 @@ describe('watchPartnerCenter', () => {
     expect(observe).not.toHaveBeenCalled();
   });
 
-  it('emits nothing off Partner Center', () => {
+  it('emits nothing off Partner Center, now or later', async () => {
+    vi.useFakeTimers();
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     setUrl('https://partner.microsoft.com.example.net/dashboard/account/v3/usermanagement#apps');
-    mountDeep(keyScreen());
-    start();
+    const root = mountDeep(keyScreen());
+    start({ hrefCheckMs: 0 });
+    expect(states).toHaveLength(0);
+    // Nothing observed and no timer armed, so nothing can emit later; a render changes nothing.
+    expect(observe).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    setKey(V.keys.current, root);
+    root.append(document.createElement('p'));
+    await vi.runAllTimersAsync();
     expect(states).toHaveLength(0);
   });
 
@@ -258,8 +272,10 @@ describe('watchPartnerCenter', () => {
     start({ hrefCheckMs: 5 });
     const count = states.length;
     expect(count).toBe(1);
-    // Running: the href check and the late-value re-read are armed.
-    expect(vi.getTimerCount()).toBeGreaterThanOrEqual(2);
+    root.append(document.createElement('span')); // a render: a read is scheduled (a frame and its fallback)
+    await vi.advanceTimersByTimeAsync(0);
+    // Running: the href check, the late-value re-read and the scheduled read are armed.
+    expect(vi.getTimerCount()).toBeGreaterThanOrEqual(3);
     controller.abort();
     expect(disconnect.mock.calls.length).toBe(observe.mock.calls.length);
     expect(vi.getTimerCount()).toBe(0);
@@ -272,11 +288,22 @@ describe('watchPartnerCenter', () => {
     expect(states).toHaveLength(count);
   });
 
-  it('does nothing when started with an aborted signal', () => {
+  it('does nothing when started with an aborted signal, now or later', async () => {
+    vi.useFakeTimers();
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    setUrl(KEY_URL);
+    const root = mountDeep(keyScreen());
     const aborted = new AbortController();
     aborted.abort();
     const seen: PageState[] = [];
     watchPartnerCenter({ signal: aborted.signal, onState: (s) => seen.push(s), win: window as never });
+    expect(seen).toHaveLength(0);
+    expect(observe).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    setKey(V.keys.current, root);
+    history.pushState({}, '', UM_APPS);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.runAllTimersAsync();
     expect(seen).toHaveLength(0);
   });
 });
