@@ -154,4 +154,46 @@ test.describe('threats a real browser proves', () => {
     await expect(sendButton(page)).toBeVisible();
     expect(sandbox.admin.listCredentials()).toEqual([]);
   });
+  test('page script cannot drive the overlay: its clicks and dispatched events on the open shadow root do nothing', async ({
+    partnerCenter,
+    sandbox,
+    pair,
+  }) => {
+    await pair();
+    partnerCenter.serve(KEY_URL, freshKey());
+    const page = await partnerCenter.open(APP_URL, keyFlowPage());
+    await page.getByRole('button', { name: 'Add new key' }).click();
+    await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+    await expect(sendButton(page)).toBeVisible();
+
+    // What page script can do: reach every control of the open root and fire at it.
+    const fired = await page.evaluate(() => {
+      const root = document.querySelector('stactize-companion')?.shadowRoot;
+      const buttons = Array.from(root?.querySelectorAll('button') ?? []);
+      for (const button of buttons) {
+        button.click();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      }
+      for (const form of Array.from(root?.querySelectorAll('form') ?? [])) form.requestSubmit();
+      return buttons.map((b) => b.textContent);
+    });
+    expect(fired.some((text) => /^Send key to Stactize/.test(text ?? ''))).toBe(true);
+
+    // Nothing was queued or sent, and the panel still waits for the user.
+    await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+    const worker = await extensionWorker(page.context());
+    const states = await worker.evaluate(async () =>
+      Object.values(((await chrome.storage.local.get('outbox')).outbox ?? {}) as Record<string, { state: string }>).map(
+        (e) => e.state,
+      ),
+    );
+    expect(states).toEqual(['secured']);
+    expect(sandbox.admin.listCredentials()).toEqual([]);
+
+    // The user's own click (a trusted event) still sends.
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText(/Delivered/);
+    expect(sandbox.admin.listCredentials()).toHaveLength(1);
+  });
 });
