@@ -3,8 +3,9 @@
  * URL, and the sandbox Intake API as a real HTTP server. Every test ends with the leak scans.
  */
 import type { Fault } from '../../sandbox/server/server';
+import { consoleOf } from './harness/console-guard';
 import { expect, test } from './harness/fixtures';
-import { findSecret, recordConsole } from './harness/leaks';
+import { findSecret } from './harness/leaks';
 import { runningWorker, stopServiceWorker } from './harness/service-worker';
 import { CLIENT_ID, captureKey, overlay, sendButton, TENANT_ID } from './pages/key-flow';
 
@@ -16,7 +17,7 @@ test.describe('capture and delivery', () => {
     sandbox,
     pair,
   }) => {
-    const console = recordConsole(context, serviceWorker);
+    const console = consoleOf(context);
     const account = await pair();
     const { page, key } = await captureKey(partnerCenter);
     expect(await findSecret(key, { worker: serviceWorker, console, overlayPages: [page] })).toEqual([]);
@@ -51,7 +52,7 @@ test.describe('capture and delivery', () => {
     sandbox,
     pair,
   }) => {
-    const console = recordConsole(context, serviceWorker);
+    const console = consoleOf(context);
     const { page, key } = await captureKey(partnerCenter);
     await expect(sendButton(page)).toHaveAccessibleName(/connect first/);
     const stored = await serviceWorker.evaluate(() => chrome.storage.local.get('outbox'));
@@ -82,7 +83,7 @@ test.describe('capture and delivery', () => {
       sandbox,
       pair,
     }) => {
-      const console = recordConsole(context, serviceWorker);
+      const console = consoleOf(context);
       await pair();
       const { page, key } = await captureKey(partnerCenter);
       sandbox.admin.injectFault(fault);
@@ -98,13 +99,12 @@ test.describe('capture and delivery', () => {
 
   test('the service worker stopped right after "Secured" and again mid-send: delivered exactly once', async ({
     context,
-    serviceWorker,
     partnerCenter,
     sandbox,
     pair,
     openPopup,
   }) => {
-    const console = recordConsole(context, serviceWorker);
+    const console = consoleOf(context);
     await pair();
     const { page, key } = await captureKey(partnerCenter);
 

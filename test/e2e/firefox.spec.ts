@@ -95,8 +95,6 @@ test.describe('Firefox', () => {
     firefox.serve(APP_URL, keyFlowPage());
     firefox.serve(KEY_URL, key, 'text/plain');
     const page = await firefox.open(APP_URL);
-    const consoleText: string[] = [];
-    page.on('console', (message) => consoleText.push(message.text()));
     expect(await page.$eval('stactize-companion', (host) => host.shadowRoot?.mode)).toBe('open');
 
     await (await buttonIn(page, 'he-shell', 'Add new key')).click();
@@ -119,7 +117,7 @@ test.describe('Firefox', () => {
     expect(stored).toContain(CLIENT_ID); // the scan read real storage
     const overlay = await page.$eval('stactize-companion', (host) => host.shadowRoot?.innerHTML ?? '');
     expect(overlay).not.toContain(key);
-    expect(consoleText.join('\n')).not.toContain(key);
+    expect(firefox.console.messages.join('\n')).not.toContain(key);
 
     // Partner Center no longer shows the key: now the whole page must not hold it either.
     await page.goBack();

@@ -3,8 +3,9 @@
  * and leaving the page while the key is not yet secured asks for confirmation.
  */
 import { FIXTURES, TEST_VALUES } from '../fixtures/partner-center';
+import { consoleOf } from './harness/console-guard';
 import { expect, test } from './harness/fixtures';
-import { findSecret, recordConsole } from './harness/leaks';
+import { findSecret } from './harness/leaks';
 
 const keyScreen = FIXTURES.find((f) => f.name === 'key-screen-en');
 if (!keyScreen) throw new Error('fixture key-screen-en is missing');
@@ -16,7 +17,7 @@ test.describe('a key screen without a known tenant', () => {
     partnerCenter,
     serviceWorker,
   }) => {
-    const console = recordConsole(context, serviceWorker);
+    const console = consoleOf(context);
     const page = await partnerCenter.open(keyScreen.url, keyScreen.html());
     const overlay = page.locator('stactize-companion');
     await expect(overlay.getByText('Which tenant does this application belong to?')).toBeVisible();

@@ -32,15 +32,22 @@ test.describe('the content script', () => {
     expect(context.pages().length).toBeGreaterThan(1);
   });
 
-  test('refuses every outside host, so no test reaches the internet', async ({ partnerCenter, context }) => {
-    await partnerCenter.open('https://partner.microsoft.com/dashboard', PAGE);
-    const page = context.pages().at(-1);
-    const outcome = await page?.evaluate(() =>
+  test('refuses every outside host, so no test reaches the internet', async ({
+    partnerCenter,
+    expectConsoleErrors,
+  }) => {
+    // Chromium logs the refused load in the page's console: provoked here, on purpose.
+    const refusal = /Failed to load resource: net::ERR_BLOCKED_BY_CLIENT/;
+    expectConsoleErrors([refusal]);
+    const page = await partnerCenter.open('https://partner.microsoft.com/dashboard', PAGE);
+    const logged = page.waitForEvent('console', (message) => refusal.test(message.text()));
+    const outcome = await page.evaluate(() =>
       fetch('https://example.com/').then(
         () => 'reached',
         () => 'refused',
       ),
     );
     expect(outcome).toBe('refused');
+    await logged; // the log line arrives on its own time; the guard checks once the browser is closed
   });
 });

@@ -6,8 +6,9 @@
  */
 import { resolve } from 'node:path';
 import type { BrowserContext, Worker } from '@playwright/test';
+import { consoleOf } from './harness/console-guard';
 import { expect, extensionWorker, launchExtensionContext, routeOutsideWorld, test } from './harness/fixtures';
-import { findSecret, recordConsole } from './harness/leaks';
+import { findSecret } from './harness/leaks';
 import { APP_URL, captureKey, freshKey, KEY_URL, keyFlowPage, overlay, sendButton } from './pages/key-flow';
 
 const HOSTILE = resolve(import.meta.dirname, 'hostile-extension');
@@ -131,7 +132,7 @@ test.describe('threats a real browser proves', () => {
     context = await launchExtensionContext(profileDir);
     try {
       const worker = await extensionWorker(context);
-      const console = recordConsole(context, worker);
+      const console = consoleOf(context);
       await expect.poll(() => sandbox.admin.listCredentials().length, { timeout: 30_000 }).toBe(1);
       await expect.poll(() => outboxSize(worker)).toBe(0);
       expect(sandbox.admin.listCredentials()[0]?.secret).toBe(key);

@@ -2,11 +2,13 @@
  * Firefox with the built Firefox extension, for the Firefox e2e spec. Playwright cannot load a Firefox
  * extension; puppeteer-core can, over WebDriver BiDi (`installExtension`). As with Chromium, fixture HTML is
  * served at the real Partner Center URLs (request interception), loopback (the sandbox) goes straight through
- * and every other host is refused.
+ * and every other host is refused. The consoles of the pages it opens are watched by the test's console guard
+ * (console-guard.ts); the extension's background is not (over WebDriver BiDi, puppeteer lists no target for it).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { type ConsoleWatch, newConsoleWatch } from './console-guard';
 import { E2E_OUT_DIR } from './paths';
 import { LOOPBACK, pageKey } from './served';
 
@@ -34,6 +36,8 @@ export interface FirefoxWithExtension {
   open(url: string): Promise<Page>;
   /** The extension's popup page, in a tab. */
   openPopup(): Promise<Page>;
+  /** What the consoles of the pages opened with `open` and `openPopup` said: for the leak scans. */
+  console: ConsoleWatch;
   close(): Promise<void>;
 }
 
@@ -53,13 +57,24 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
   });
   await browser.installExtension(extensionDir);
   const served = new Map<string, { body: string; contentType: string }>();
+  const watch = newConsoleWatch();
+  const newPage = async () => {
+    const page = await browser.newPage();
+    page.on('console', (message) => watch.console(`page ${page.url()}`, message.type(), message.text()));
+    page.on('pageerror', (error) => {
+      const text = error instanceof Error ? error.stack || error.message : String(error);
+      watch.error({ where: `page ${page.url()}`, kind: 'uncaught', text });
+    });
+    return page;
+  };
   return {
     browser,
+    console: watch,
     serve(url, body, contentType = 'text/html; charset=utf-8') {
       served.set(pageKey(url), { body, contentType });
     },
     async open(url) {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
         const target = new URL(request.url());
@@ -73,7 +88,7 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
       return page;
     },
     async openPopup() {
-      const page = await browser.newPage();
+      const page = await newPage();
       // Firefox never reports a navigation to a moz-extension:// page as finished (the page loads all the same):
       // start it without waiting for that, then wait for the popup's own root element.
       page.goto(`moz-extension://${FIREFOX_EXTENSION_UUID}/popup.html`).catch(() => undefined);

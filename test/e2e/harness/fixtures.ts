@@ -2,6 +2,7 @@
  * The e2e harness: Chromium with the built extension in a fresh profile, its service worker and id, the popup,
  * and `partnerCenter`, which serves fixture HTML at the real Partner Center URLs. Every other outside host is
  * refused, so no test reaches the internet by accident; loopback (the sandbox server) goes straight through.
+ * Every test fails when a console of its browser showed an error it did not declare (console-guard.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Page, type Worker } from '@playwright/test';
 import { type SandboxServer, startSandboxServer } from '../../../sandbox/server/server';
 import { findChromium } from './browser';
+import { consoleVerdict, takeConsoleWatches, watchChromium } from './console-guard';
 import { EXTENSION_DIR, SANDBOX_PORT } from './paths';
 import { LOOPBACK, pageKey } from './served';
 
@@ -25,6 +27,13 @@ export interface WorkerFixtures {
 }
 
 export interface HarnessFixtures {
+  /**
+   * Declares errors this test provokes on purpose (a hostile message refused, a fault injected), by their text.
+   * Each pattern allows the console errors and uncaught errors it matches, and must match at least one.
+   */
+  expectConsoleErrors: (patterns: RegExp[]) => void;
+  /** Internal: checks, once the test's browsers are closed, that their consoles showed no undeclared error. */
+  consoleGuard: { declared: RegExp[] };
   /** The sandbox, reset for this test. */
   sandbox: SandboxServer;
   /** Pairs the extension through its popup with a fresh code; returns the account name shown. */
@@ -54,16 +63,21 @@ export function launchArgs(extensionDir = EXTENSION_DIR, others: string[] = []):
   ];
 }
 
-/** Chromium with the built extension (and any other extension folders, e.g. a hostile one) in `profileDir`. */
+/**
+ * Chromium with the built extension (and any other extension folders, e.g. a hostile one) in `profileDir`, its
+ * consoles watched by the running test's console guard (and kept for the leak scans: `consoleOf(context)`).
+ */
 export async function launchExtensionContext(
   profileDir: string,
   otherExtensions: string[] = [],
 ): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: findChromium(),
     headless: true,
     args: launchArgs(EXTENSION_DIR, otherExtensions),
   });
+  await watchChromium(context);
+  return context;
 }
 
 /** Routes every request of a context: fixtures for Partner Center, loopback through, the rest refused. */
@@ -107,6 +121,21 @@ async function startOnFixedPort(dataDir: string): Promise<SandboxServer> {
 }
 
 export const test = base.extend<HarnessFixtures, WorkerFixtures>({
+  consoleGuard: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const guard = { declared: [] as RegExp[] };
+      await use(guard);
+      // Every browser the test used is closed by now: `context` depends on this fixture, so it is torn down
+      // first, and a browser a test launches itself is closed in that test (or its afterEach, as Firefox's).
+      const verdict = consoleVerdict(takeConsoleWatches(), guard.declared);
+      if (verdict) throw new Error(verdict);
+    },
+    { auto: true },
+  ],
+  expectConsoleErrors: async ({ consoleGuard }, use) => {
+    await use((patterns) => consoleGuard.declared.push(...patterns));
+  },
   sandboxServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
@@ -139,7 +168,8 @@ export const test = base.extend<HarnessFixtures, WorkerFixtures>({
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  context: async ({ profileDir }, use) => {
+  // Takes the guard so that the context closes before the guard checks its consoles.
+  context: async ({ profileDir, consoleGuard: _ }, use) => {
     const context = await launchExtensionContext(profileDir);
     await use(context);
     await context.close();

@@ -3,26 +3,11 @@
  * in the page DOM (every shadow root, attribute and form value included) or in any console message of the
  * page or the service worker.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 
+/** What a test's consoles said, at every level: the console guard's watch (`consoleOf(context)`, console-guard.ts). */
 export interface ConsoleRecorder {
   messages: string[];
-}
-
-/** Records the console of every page of the context and of the extension's service worker(s). */
-export function recordConsole(context: BrowserContext, worker?: Worker): ConsoleRecorder {
-  const recorder: ConsoleRecorder = { messages: [] };
-  const record = (text: string) => recorder.messages.push(text);
-  const watchPage = (page: Page) => {
-    page.on('console', (message) => record(message.text()));
-    page.on('pageerror', (error) => record(`${error.message}\n${error.stack ?? ''}`));
-  };
-  context.pages().forEach(watchPage);
-  context.on('page', watchPage);
-  const watchWorker = (w: Worker) => w.on('console', (message) => record(message.text()));
-  if (worker) watchWorker(worker);
-  context.on('serviceworker', watchWorker);
-  return recorder;
 }
 
 /**
