@@ -7,8 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { config } from '@/utils/config';
 import { createTour, GUIDES } from '@/utils/guidance';
-import { findTarget, OWN_UI_TAG, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
-import { isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
+import { findTarget, keepAttached, OWN_UI_TAG, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
+import { extensionLifetime, isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
 import { guideProgressItem } from '@/utils/storage';
 import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
@@ -20,6 +20,8 @@ export default defineContentScript({
   async main(ctx) {
     const sealingKey = config.sealingKey;
     if (!sealingKey) return;
+    // Everything below lives until the extension ends, not until WXT's context does (a page can end that).
+    const life = extensionLifetime();
     const store = createOverlayStore();
     const controller = createCaptureController({
       sealingKey,
@@ -34,7 +36,7 @@ export default defineContentScript({
       load: () => guideProgressItem.getValue(),
       save: (progress) => guideProgressItem.setValue(progress),
     });
-    ctx.onInvalidated(() => tour.destroy());
+    life.signal.addEventListener('abort', () => tour.destroy(), { once: true });
     // "Start the guide" from the popup or an expiry reminder: taken once, by the first page that asks.
     void Promise.all([tour.ready, sendMessage('takeGuideRequest').catch(() => null)]).then(([, request]) => {
       if (request) tour.begin(request.guide);
@@ -73,11 +75,15 @@ export default defineContentScript({
       },
     });
     ui.mount();
+    // WXT removes the overlay when its context ends; while the extension lives, that was a page's doing.
+    ctx.onInvalidated(() => {
+      if (life.alive()) ui.mount();
+    });
+    life.signal.addEventListener('abort', () => ui.remove(), { once: true });
+    keepAttached(ui.shadowHost, life.signal);
 
-    const abort = new AbortController();
-    ctx.onInvalidated(() => abort.abort());
     const watch = watchPartnerCenter({
-      signal: abort.signal,
+      signal: life.signal,
       onState(state) {
         ui.shadowHost.setAttribute('data-page-state', JSON.stringify(summarizePageState(state)));
         store.setPage(state);
@@ -88,13 +94,21 @@ export default defineContentScript({
     });
 
     // The user may pair in another tab, then come back to send.
-    ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') void controller.refreshAccount().catch(() => undefined);
-    });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'visible') void controller.refreshAccount().catch(() => undefined);
+      },
+      { signal: life.signal },
+    );
     // Leaving while a key on this page is shown but not yet secured asks first.
-    ctx.addEventListener(window, 'beforeunload', (event) => {
-      if (controller.unsecured()) event.preventDefault();
-    });
+    window.addEventListener(
+      'beforeunload',
+      (event) => {
+        if (controller.unsecured()) event.preventDefault();
+      },
+      { signal: life.signal },
+    );
     void controller.refreshAccount().catch(() => undefined);
   },
 });

@@ -197,4 +197,33 @@ test.describe('threats a real browser proves', () => {
     await expect(overlay(page).getByRole('status')).toHaveText(/Delivered/);
     expect(sandbox.admin.listCredentials()).toHaveLength(1);
   });
+
+  test("a page cannot stop the content script: WXT's 'newer copy started' event and removing the overlay change nothing", async ({
+    partnerCenter,
+    sandbox,
+    pair,
+  }) => {
+    await pair();
+    partnerCenter.serve(KEY_URL, freshKey());
+    const page = await partnerCenter.open(APP_URL, keyFlowPage());
+    const worker = await extensionWorker(page.context());
+    const runtimeId = new URL(worker.url()).host;
+    // What any page script can do: announce a "newer copy" of our content script, and remove our overlay.
+    await page.evaluate((id) => {
+      const name = `${id}:partner-center:wxt:content-script-started`;
+      document.dispatchEvent(
+        new CustomEvent(name, { detail: { contentScriptName: 'partner-center', messageId: 'forged' } }),
+      );
+      window.postMessage({ type: name, contentScriptName: 'partner-center', messageId: 'forged' }, '*');
+      document.querySelector('stactize-companion')?.remove();
+    }, runtimeId);
+    await expect(overlay(page)).toHaveCount(1);
+
+    // The watcher still follows the page: the key screen is recognised, captured, and sent on the user's click.
+    await page.getByRole('button', { name: 'Add new key' }).click();
+    await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText(/Delivered/);
+    expect(sandbox.admin.listCredentials()).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@
 /** The tag of our own overlay's host: the page model never reads inside it. */
 export { OWN_UI_TAG } from './dom';
 export { LABELS, type LabelId, matchesLabel, normalizeLabel } from './labels';
+export { keepAttached } from './own-host';
 export {
   type ApplicationPageState,
   type ClientIdMismatch,
