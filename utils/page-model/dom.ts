@@ -114,11 +114,14 @@ export function findLabels(root: Root, id: LabelId, elements = deepElements(root
       found.push({ el, via: 'text' });
       continue;
     }
-    const inline = textAfterLabel(own, id);
+    // "Label: value" written inside a heading or a link is a name or an action, never a field.
+    const inline = el.closest(NOT_A_FIELD) ? null : textAfterLabel(own, id);
     if (inline) found.push({ el, via: 'text', inline });
   }
   return found;
 }
+
+const NOT_A_FIELD = 'h1, h2, h3, h4, h5, h6, [role="heading"], a, [role="link"], button, [role="button"]';
 
 // A button titled "Key" is an action, not a field holding the key.
 function isActionable(el: Element, attr: string): boolean {

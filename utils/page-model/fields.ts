@@ -25,6 +25,15 @@ export function guidFor(ctx: ReadContext, id: LabelId): string | null {
   return guidsFor(ctx, id)[0] ?? null;
 }
 
+/**
+ * The one GUID a label holds on this page, or null when it holds none or several different ones: an earlier
+ * "Tenant ID: <guid>" elsewhere on the page must not win by its place in the document. The user is asked instead.
+ */
+export function onlyGuidFor(ctx: ReadContext, id: LabelId): string | null {
+  const guids = guidsFor(ctx, id);
+  return guids.length === 1 ? (guids[0] ?? null) : null;
+}
+
 /** A short text value next to a label that is not itself another label. */
 export function textFor(ctx: ReadContext, id: LabelId): string | null {
   for (const label of findLabels(ctx.doc, id, ctx.elements)) {

@@ -164,7 +164,12 @@ export interface RememberedApplication {
   appName: string | null;
   tenantId: string | null;
   clientId: string | null;
+  /** When it was read (epoch ms): it completes a key screen only for REMEMBERED_APP_TTL_MS. */
+  seenAt: number;
 }
+
+/** How long an application page read in this tab completes the key screens after it. */
+export const REMEMBERED_APP_TTL_MS = 30 * 60_000;
 
 /** Turns one key screen reading into a state, given the stable key (if any) and the remembered app page. */
 export function keyScreenState(

@@ -18,6 +18,7 @@ import {
   keyScreenState,
   type PageReading,
   type PageState,
+  REMEMBERED_APP_TTL_MS,
   type RememberedApplication,
   type SecretKey,
   samePageState,
@@ -56,6 +57,9 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   let last: PageState | null = null;
   // Memory only, for this tab: the application page the key screen belongs to.
   let rememberedApp: RememberedApplication | null = null;
+  // The application page completes the key screen that follows it, not one reached an hour later elsewhere.
+  const freshApp = (now: number) =>
+    rememberedApp && now - rememberedApp.seenAt <= REMEMBERED_APP_TTL_MS ? rememberedApp : null;
   let page: AbortController | null = null;
 
   const emit = (state: PageState) => {
@@ -168,14 +172,19 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
             pending = null;
           } else scheduleTick(holdMs - (now - pending.since));
         }
-        state = keyScreenState(reading, stableKey, rememberedApp);
+        state = keyScreenState(reading, stableKey, freshApp(now));
       } else {
         pending = null;
         stableKey = null;
         state = toState(reading);
       }
       if (state.kind === 'applicationPage' && state.clientId)
-        rememberedApp = { appName: state.appName, tenantId: state.tenantId, clientId: state.clientId };
+        rememberedApp = {
+          appName: state.appName,
+          tenantId: state.tenantId,
+          clientId: state.clientId,
+          seenAt: Date.now(),
+        };
       emit(state);
       // Values set as properties (an input's value) make no mutation: re-read for a while, backing off.
       if (tickTimer === null && waitingForValues(state) && Date.now() - startedAt < lateValueWindowMs) {
@@ -189,7 +198,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   };
 
   const toState = (reading: PageReading): PageState =>
-    reading.kind === 'keyScreen' ? keyScreenState(reading, null, rememberedApp) : reading;
+    reading.kind === 'keyScreen' ? keyScreenState(reading, null, freshApp(Date.now())) : reading;
 
   const nav = watchNavigation({
     win,

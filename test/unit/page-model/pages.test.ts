@@ -168,6 +168,24 @@ describe('application page', () => {
     expect(reading?.kind).toBe('applicationPage');
   });
 
+  it('a "Tenant ID: <guid>" inside the heading (or a link) is a name, not the field: the real field wins', () => {
+    mountDeep(
+      APP_PAGE.replace(
+        '<h1>Stactize Connector</h1>',
+        `<h1>Tenant ID: ${V.otherTenantId}</h1><a href="#">Tenant ID: ${V.otherTenantId}</a>`,
+      ),
+    );
+    expect(read()).toMatchObject({ kind: 'applicationPage', tenantId: V.tenantId });
+  });
+
+  it('two different tenant IDs under one label are ambiguous: none is taken, so the capture asks', () => {
+    mountDeep(`${APP_PAGE}<dl><dt>Tenant ID</dt><dd>${V.otherTenantId}</dd></dl>`);
+    expect(read()).toMatchObject({ kind: 'applicationPage', tenantId: null, clientId: V.clientId });
+    document.body.innerHTML = '';
+    mountDeep(`${APP_PAGE}<dl><dt>Tenant ID</dt><dd>${V.tenantId}</dd></dl>`);
+    expect(read()).toMatchObject({ kind: 'applicationPage', tenantId: V.tenantId });
+  });
+
   it('is not recognised while its IDs are still loading', () => {
     mountDeep(APP_PAGE.replace(V.clientId, '').replace(V.tenantId, ''));
     expect(read()?.kind).toBe('userManagement');

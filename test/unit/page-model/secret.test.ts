@@ -54,6 +54,7 @@ describe('summarizePageState', () => {
         appName: 'App',
         tenantId: V.tenantId,
         clientId: V.clientId,
+        seenAt: 0,
       });
       expect(state.key).toBe(key);
       const summary = summarizePageState(state);

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_VALUES as V } from '@/test/fixtures/partner-center/values';
-import type { PageState } from '@/utils/page-model/page-state';
+import { type PageState, REMEMBERED_APP_TTL_MS } from '@/utils/page-model/page-state';
 import { watchPartnerCenter } from '@/utils/page-model/watcher';
 import { mountDeep, setUrl, UM_APPS } from './helpers';
 
@@ -260,6 +260,27 @@ describe('watchPartnerCenter', () => {
       tenantId: V.tenantId,
       appName: 'Stactize Connector',
       clientIdMismatch: { keyScreen: V.otherClientId, applicationPage: V.clientId },
+    });
+  });
+
+  it('forgets the application page after 30 minutes: a key screen reached later asks for its tenant', async () => {
+    const seen = Date.now();
+    const dateNow = vi.spyOn(Date, 'now').mockReturnValue(seen);
+    setUrl(APP_URL);
+    const root = mountDeep(appPage());
+    start({ settleMs: 20, hrefCheckMs: 5 });
+    expect(last()).toMatchObject({ kind: 'applicationPage', tenantId: V.tenantId });
+    dateNow.mockReturnValue(seen + REMEMBERED_APP_TTL_MS + 1);
+    history.pushState({}, '', KEY_URL);
+    root.innerHTML = keyScreen(V.otherClientId);
+    setKey(V.keys.current, root);
+    dateNow.mockImplementation(() => seen + REMEMBERED_APP_TTL_MS + performance.now());
+    await until(() => keyStatus() === 'captured');
+    expect(last()).toMatchObject({
+      clientId: V.otherClientId,
+      tenantId: null,
+      appName: null,
+      clientIdMismatch: null,
     });
   });
 

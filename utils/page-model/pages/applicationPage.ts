@@ -4,7 +4,7 @@
  * public URL [guess: a client-side view under usermanagement], so the content decides.
  */
 import { hasLabel } from '../dom';
-import { guidFor, listedKeys, nameFromHeadings, textFor } from '../fields';
+import { guidFor, listedKeys, nameFromHeadings, onlyGuidFor, textFor } from '../fields';
 import type { ApplicationPageState } from '../page-state';
 import type { PageKindDefinition } from './kind';
 
@@ -24,7 +24,8 @@ export const applicationPage: PageKindDefinition<'applicationPage'> = {
     kind: 'applicationPage',
     url: ctx.url.href,
     appName: textFor(ctx, 'appName') ?? nameFromHeadings(ctx),
-    tenantId: guidFor(ctx, 'tenantId'),
+    // Ambiguous (two different tenant IDs): none, so the capture asks which tenant it is.
+    tenantId: onlyGuidFor(ctx, 'tenantId'),
     clientId: guidFor(ctx, 'clientId'),
     keys: listedKeys(ctx),
     canAddKey: hasLabel(ctx.doc, 'addNewKey', ctx.elements),
