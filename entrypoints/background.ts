@@ -3,6 +3,7 @@
 import { config } from '@/utils/config';
 import {
   clientInfo,
+  closeLocalStorageToContentScripts,
   createBackgroundService,
   createIntakeClient,
   createWakeUp,
@@ -19,6 +20,9 @@ const EXPIRY_ALARM = 'expiry';
 const REVOKE_ALARM = 'revoke';
 
 export default defineBackground(() => {
+  // The intake token is in storage.local: closed to content scripts where the browser can (Chrome; Firefox has no
+  // such setting yet), so a compromised page's content script world cannot read it.
+  void closeLocalStorageToContentScripts();
   const scheduleDelivery = createWakeUp(DELIVER_ALARM, () => void service.resume());
   // One pending refresh at a time: every refresh reschedules, so a popup refresh must not start a second loop.
   const scheduleRefresh = createWakeUp(CONNECTION_ALARM, () => void service.refreshConnection());

@@ -1,6 +1,7 @@
 /**
- * Every `local:` item, declared once, with a version; the types are their domains' own. The background writes
- * all of it except the guide's progress, which the content script keeps for its own UI. `storage.local` holds
+ * Every `local:` item, declared once, with a version; the types are their domains' own. Only trusted contexts
+ * (background, popup) touch it: where the browser allows it, storage.local is closed to content scripts, which ask
+ * the background for the guide's progress instead. `storage.local` holds
  * ciphertext (sealed JWEs) and identifiers, never a key in clear. `session:` items are background-only and live
  * in `delivery/` (a content script may not touch `storage.session`, and defining an item touches it).
  */
@@ -61,7 +62,7 @@ export const guideRequestItem = storage.defineItem<{ guide: GuideName; requested
   { fallback: null, version: 1 },
 );
 
-/** The in-page guide's progress (see `GuideProgress`): step ids only, written by the content script. */
+/** The in-page guide's progress (see `GuideProgress`): step ids only, kept by the background for the content script. */
 export const guideProgressItem = storage.defineItem<GuideProgress | null>('local:guideProgress', {
   fallback: null,
   version: 1,

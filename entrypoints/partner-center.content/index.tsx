@@ -9,7 +9,6 @@ import { config } from '@/utils/config';
 import { createTour, GUIDES } from '@/utils/guidance';
 import { findTarget, keepAttached, OWN_UI_TAG, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
 import { extensionLifetime, isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
-import { guideProgressItem } from '@/utils/storage';
 import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
 
@@ -33,8 +32,9 @@ export default defineContentScript({
     const tour = createTour({
       guides: GUIDES,
       findTarget: (id) => findTarget(id),
-      load: () => guideProgressItem.getValue(),
-      save: (progress) => guideProgressItem.setValue(progress),
+      // A worker still starting may miss one: the guide then starts from its first step, nothing else is lost.
+      load: () => sendMessage('loadGuideProgress').catch(() => null),
+      save: (progress) => sendMessage('saveGuideProgress', progress).catch(() => undefined),
     });
     life.signal.addEventListener('abort', () => tour.destroy(), { once: true });
     // "Start the guide" from the popup or an expiry reminder: taken once, by the first page that asks.

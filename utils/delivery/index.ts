@@ -9,4 +9,5 @@ export { createIntakeClient } from './intake-api';
 export { reinjectIntoOpenTabs, reinjectsOn } from './reinject';
 export { EXPIRY_NOTIFICATION_PREFIX } from './reminders';
 export { type BackgroundService, createBackgroundService, type ServiceDeps } from './service';
+export { closeLocalStorageToContentScripts } from './storage-access';
 export { createWakeUp } from './wake';

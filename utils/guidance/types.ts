@@ -63,6 +63,6 @@ export interface GuideProgress {
   /** Step references (`connect.applicationPage.addKey`) the user finished. */
   completed: string[];
   /** The step id the user was on, per page kind. */
-  at: Partial<Record<string, string>>;
-  pages: Partial<Record<string, { dismissed?: boolean; minimised?: boolean }>>;
+  at: Record<string, string>;
+  pages: Record<string, { dismissed?: boolean; minimised?: boolean }>;
 }

@@ -35,6 +35,20 @@ export const storeCaptureSchema = z.strictObject({
 export const GUIDE_NAMES = ['connect', 'rotate'] as const;
 export type GuideName = (typeof GUIDE_NAMES)[number];
 
+const stepId = z.string().check(z.maxLength(120));
+/** At most this many members in a map the page model or the guide keys by page kind or step. */
+const fewKeys = <T extends z.ZodMiniType>(value: T) =>
+  z.record(stepId, value).check(z.refine((map) => Object.keys(map).length <= 32));
+
+/** The guide's progress as the content script keeps it (step ids only): strict and bounded like every message. */
+export const guideProgressSchema = z.strictObject({
+  guide: z.enum(GUIDE_NAMES),
+  active: z.boolean(),
+  completed: z.array(stepId).check(z.maxLength(200)),
+  at: fewKeys(stepId),
+  pages: fewKeys(z.strictObject({ dismissed: z.optional(z.boolean()), minimised: z.optional(z.boolean()) })),
+});
+
 export type SenderKind = 'content' | 'extensionPage';
 
 /** Payload schema and allowed senders of each message the background answers. */
@@ -59,6 +73,12 @@ export const inbound = {
   popupState: { schema: z.strictObject({ refresh: z.boolean() }), from: ['extensionPage'] },
   /** popup → background: open Partner Center where the named guide starts. */
   openPartnerCenter: { schema: z.strictObject({ guide: z.enum(GUIDE_NAMES) }), from: ['extensionPage'] },
+  /**
+   * content → background: the guide's progress, read and written for the content script, which has no access to
+   * storage (storage.local is for trusted contexts, where the browser allows that: the intake token lives there).
+   */
+  loadGuideProgress: { schema: nothing, from: ['content'] },
+  saveGuideProgress: { schema: guideProgressSchema, from: ['content'] },
   /** content → background: the guide asked for by the popup or a reminder, taken once. */
   takeGuideRequest: { schema: nothing, from: ['content'] },
 } as const satisfies Record<string, { schema: z.ZodMiniType; from: readonly SenderKind[] }>;
@@ -78,6 +98,8 @@ export interface ProtocolMap {
   popupState(data: InboundData<'popupState'>): PopupState;
   openPartnerCenter(data: InboundData<'openPartnerCenter'>): void;
   takeGuideRequest(): { guide: GuideName } | null;
+  loadGuideProgress(): InboundData<'saveGuideProgress'> | null;
+  saveGuideProgress(data: InboundData<'saveGuideProgress'>): void;
   /** background → content: a capture of this tab changed state. */
   captureChanged(data: CaptureView): void;
   /** background → content: paired or disconnected, so the send button names the right account. */

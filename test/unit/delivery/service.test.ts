@@ -559,4 +559,18 @@ describe('the background service', () => {
       expect(second.revokeWakeUps.at(-1)).toBeNull();
     });
   });
+
+  it("keeps the guide's progress for the content script, which has no storage of its own", async () => {
+    const { svc } = service(fakeIntake([]).intake);
+    expect(await svc.handlers.loadGuideProgress(undefined, { tabId: 3 })).toBeNull();
+    const progress = {
+      guide: 'rotate' as const,
+      active: true,
+      completed: ['rotate.dashboard.openSettings'],
+      at: {},
+      pages: {},
+    };
+    await svc.handlers.saveGuideProgress(progress, { tabId: 3 });
+    expect(await svc.handlers.loadGuideProgress(undefined, { tabId: 4 })).toEqual(progress);
+  });
 });

@@ -58,6 +58,14 @@ const VALID: { [T in InboundType]: InboundData<T> } = {
   popupState: { refresh: false },
   openPartnerCenter: { guide: 'connect' },
   takeGuideRequest: undefined,
+  loadGuideProgress: undefined,
+  saveGuideProgress: {
+    guide: 'connect',
+    active: true,
+    completed: ['connect.dashboard.openSettings'],
+    at: {},
+    pages: {},
+  },
 };
 
 const hostile = fc.oneof(

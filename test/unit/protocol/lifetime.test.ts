@@ -24,4 +24,16 @@ describe("a content script's lifetime", () => {
     expect(life.alive()).toBe(false);
     expect(life.signal.aborted).toBe(true);
   });
+
+  it('a newer copy of our content script ends the older one; nothing outside our own global can', () => {
+    vi.useFakeTimers();
+    const scope = {};
+    const older = extensionLifetime(() => true, 2_000, scope);
+    const newer = extensionLifetime(() => true, 2_000, scope);
+    expect(older.signal.aborted).toBe(true);
+    expect(newer.signal.aborted).toBe(false);
+    // Another global (the page's world) has no handle on it.
+    extensionLifetime(() => true, 2_000, {});
+    expect(newer.signal.aborted).toBe(false);
+  });
 });

@@ -71,6 +71,8 @@ const VALID: { [T in InboundType]: InboundData<T> } = {
   popupState: { refresh: true },
   openPartnerCenter: { guide: 'rotate' },
   takeGuideRequest: undefined,
+  loadGuideProgress: undefined,
+  saveGuideProgress: { guide: 'connect', active: false, completed: [], at: {}, pages: {} },
 };
 const TYPES = Object.keys(inbound) as InboundType[];
 const KINDS: SenderKind[] = ['content', 'extensionPage'];
@@ -421,6 +423,21 @@ describe('the trust gate: payloads', () => {
     ['disconnect', 'null where nothing is taken', null],
     ['openPairing', 'a URL where nothing is taken', { url: EVIL_URL }],
     ['takeGuideRequest', 'an own __proto__ key', pollute({}, '__proto__')],
+    ['saveGuideProgress', 'an extra key', { ...VALID.saveGuideProgress, intakeToken: 'x' }],
+    ['saveGuideProgress', 'a guide it does not know', { ...VALID.saveGuideProgress, guide: 'evil' }],
+    ['saveGuideProgress', '201 completed steps', { ...VALID.saveGuideProgress, completed: Array(201).fill('s') }],
+    ['saveGuideProgress', 'a step id of 121 characters', { ...VALID.saveGuideProgress, completed: ['s'.repeat(121)] }],
+    [
+      'saveGuideProgress',
+      '33 page kinds',
+      { ...VALID.saveGuideProgress, at: Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 's'])) },
+    ],
+    [
+      'saveGuideProgress',
+      'a page flag that is a string',
+      { ...VALID.saveGuideProgress, pages: { x: { dismissed: 'yes' } } },
+    ],
+    ['loadGuideProgress', 'an object where none is taken', {}],
   ])('%s: refuses %s with bad-payload, logging no part of it', (type, _what, payload) => {
     const kind = KINDS.find((k) => allowed(type, k)) as SenderKind;
     const result = gate(type, payload, SENDERS[kind]);

@@ -380,6 +380,15 @@ function runContext(files: SourceFile[], report: Report): void {
         `line ${link.line}: value import of ${link.target} (${targetContext}); ${context} code may load only ${MAY_LOAD[context].join(' and ')} code`,
       );
     }
+    // storage.local is closed to content scripts (it holds the intake token): they ask the background instead.
+    for (const link of file.links) {
+      if (context === 'content' && !link.typeOnly && link.target === 'utils/storage.ts') {
+        report(
+          file.path,
+          `line ${link.line}: value import of utils/storage.ts; content code asks the background instead`,
+        );
+      }
+    }
     if (context === 'background') continue;
     for (const m of matches(file, file.masked.code, SESSION_KEY)) {
       if (file.masked.inString[m.index]) {

@@ -166,6 +166,21 @@ describe('run-context', () => {
     ]);
   });
 
+  it('reports content code that loads storage.ts (closed to content scripts)', () => {
+    const tree = {
+      ...clean,
+      'utils/storage.ts': 'export const guideProgressItem = {};',
+      'utils/guidance/tour.ts': "import { guideProgressItem } from '@/utils/storage';",
+    };
+    expect(violations(tree, 'run-context')).toEqual([
+      {
+        rule: 'run-context',
+        file: 'utils/guidance/tour.ts',
+        detail: 'line 1: value import of utils/storage.ts; content code asks the background instead',
+      },
+    ]);
+  });
+
   it("reports a 'session:' storage key outside the background", () => {
     const tree = { ...clean, 'utils/storage.ts': "export const tabs = storage.defineItem('session:tabs');" };
     expect(violations(tree, 'run-context')).toEqual([

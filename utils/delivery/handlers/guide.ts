@@ -1,5 +1,5 @@
 /** Messages that start a guide: the popup opens Partner Center, the first flow page there takes the request. */
-import { guideRequestItem } from '@/utils/storage';
+import { guideProgressItem, guideRequestItem } from '@/utils/storage';
 import type { HandlerGroup, ServiceParts } from './context';
 
 /** Where rotating or connecting starts: the Microsoft Entra applications tab. */
@@ -11,11 +11,15 @@ const GUIDE_REQUEST_TTL_MS = 10 * 60_000;
 export function guideHandlers(
   parts: Pick<ServiceParts, 'now'>,
   openTab: (url: string) => void,
-): HandlerGroup<'openPartnerCenter' | 'takeGuideRequest'> {
+): HandlerGroup<'openPartnerCenter' | 'takeGuideRequest' | 'loadGuideProgress' | 'saveGuideProgress'> {
   return {
     async openPartnerCenter({ guide }) {
       await guideRequestItem.setValue({ guide, requestedAt: parts.now() });
       openTab(PARTNER_CENTER_APPS_URL);
+    },
+    loadGuideProgress: () => guideProgressItem.getValue(),
+    async saveGuideProgress(progress) {
+      await guideProgressItem.setValue(progress);
     },
     async takeGuideRequest() {
       const request = await guideRequestItem.getValue();
