@@ -127,4 +127,54 @@ test.describe('capture and delivery', () => {
     const worker = await runningWorker(context);
     expect(await findSecret(key, { worker, console, overlayPages: [page] })).toEqual([]);
   });
+
+  test('a key sent to customer A, then a 503, then a re-pairing to customer B: nothing reaches B until the user says so', async ({
+    serviceWorker,
+    partnerCenter,
+    sandbox,
+    openPopup,
+  }) => {
+    const pairWith = async (accountId: string, accountName: string) => {
+      const { code } = sandbox.admin.createPairingCode({ accountId, accountName });
+      const popup = await openPopup();
+      await popup.getByLabel('Pairing code').fill(code);
+      await popup.getByRole('button', { name: 'Connect', exact: true }).click();
+      await popup.getByRole('heading', { name: `Connected to ${accountName}` }).waitFor();
+      return popup;
+    };
+    (await pairWith('acct_a', 'Customer A')).close();
+    const { page } = await captureKey(partnerCenter);
+    sandbox.admin.injectFault({ kind: 'status', status: 503, count: 1 });
+    await sendButton(page).click();
+    await expect.poll(() => sandbox.admin.pendingFaults()).toEqual([]);
+
+    // The consultant moves on to another customer in the same browser.
+    const popup = await openPopup();
+    await popup.getByRole('button', { name: 'Disconnect' }).click();
+    await popup.getByLabel('Pairing code').waitFor();
+    await popup.close();
+    (await pairWith('acct_b', 'Customer B')).close();
+
+    // The retry comes due and stops: the key was meant for A. The page names both and asks.
+    await expect(overlay(page).getByRole('alert')).toHaveText(
+      /sent to Stactize \(Customer A\).*connected to Customer B/,
+      {
+        timeout: 30_000,
+      },
+    );
+    const states = await serviceWorker.evaluate(async () =>
+      Object.values(
+        ((await chrome.storage.local.get('outbox')).outbox ?? {}) as Record<
+          string,
+          { lastError: { code: string } | null }
+        >,
+      ).map((e) => e.lastError?.code),
+    );
+    expect(states).toEqual(['account_changed']);
+    expect(sandbox.admin.listCredentials()).toEqual([]);
+
+    await overlay(page).getByRole('button', { name: 'Send to Customer B instead' }).click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+    expect(sandbox.admin.listCredentials()).toMatchObject([{ accountId: 'acct_b' }]);
+  });
 });
