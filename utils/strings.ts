@@ -95,8 +95,14 @@ export const strings = {
     delivered: 'Delivered',
     deliveredDetail: (account: string) => `Stactize (${account}) received the key and is verifying it.`,
     lowConfidence: 'This key has an older format. Check that it is the key Partner Center just showed.',
-    clientIdMismatch:
-      'The Client ID on this screen differs from the one on the application page. The application page’s Client ID is used, as it is the one that works.',
+    // asked when the key screen and the application page show different Client IDs (a known Partner Center
+    // pitfall, and one a page could plant): nothing is sealed until the user says which one is right
+    clientId: {
+      question: (onScreen: string, onApplicationPage: string) =>
+        `This screen shows Client ID ${onScreen}, the application page showed ${onApplicationPage}. Which one is the application's? The application page's is usually the one that works.`,
+      useApplicationPage: (id: string) => `Use the application page’s (${id})`,
+      useKeyScreen: (id: string) => `Use this screen’s (${id})`,
+    },
     // asked when the key screen does not say which tenant the application belongs to
     tenant: {
       question: 'Which tenant does this application belong to?',

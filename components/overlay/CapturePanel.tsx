@@ -27,8 +27,24 @@ export function CapturePanel({
   return (
     <section className="capture" aria-labelledby="stactize-capture-title">
       <h2 id="stactize-capture-title">{t.title}</h2>
-      {state.clientIdMismatch && <p className="note">{t.clientIdMismatch}</p>}
       {state.lowConfidence && <p className="note">{t.lowConfidence}</p>}
+      {phase === 'confirmClientId' && state.clientIdChoice && (
+        <div className="choose-client-id" role="group" aria-labelledby="stactize-client-id-question">
+          <p id="stactize-client-id-question">
+            {t.clientId.question(state.clientIdChoice.keyScreen, state.clientIdChoice.applicationPage)}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={trusted(() => void controller.chooseClientId('applicationPage'))}
+          >
+            {t.clientId.useApplicationPage(state.clientIdChoice.applicationPage)}
+          </button>
+          <button type="button" onClick={trusted(() => void controller.chooseClientId('keyScreen'))}>
+            {t.clientId.useKeyScreen(state.clientIdChoice.keyScreen)}
+          </button>
+        </div>
+      )}
       {phase === 'needTenant' && <TenantPicker controller={controller} tenants={tenants} />}
       {phase === 'failed' && (
         <>

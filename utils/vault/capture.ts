@@ -14,13 +14,21 @@ export interface CaptureReading {
   applicationName: string | null;
   keyExpiresAt: string | null;
   confidence: 'high' | 'low';
-  clientIdMismatch: boolean;
+  /** The key screen and the application page showed different Client IDs: the user says which one is right. */
+  clientIdMismatch: ClientIdChoice | null;
   /** Reads the key from the page model; the only way to it. */
   revealKey(): string;
 }
 
+export interface ClientIdChoice {
+  keyScreen: string;
+  applicationPage: string;
+}
+
 export type CapturePhase =
   | 'idle'
+  /** The two Client IDs differ: nothing is sealed until the user picks one (a page could have planted either). */
+  | 'confirmClientId'
   /** The key is on screen but the tenant is unknown: the user picks or pastes it, then it is sealed. */
   | 'needTenant'
   | 'securing'
@@ -34,6 +42,8 @@ export interface CaptureState {
   account: AccountView;
   lowConfidence: boolean;
   clientIdMismatch: boolean;
+  /** While the phase is confirmClientId: the two IDs to choose from. */
+  clientIdChoice: ClientIdChoice | null;
   failure: 'extension_reloaded' | 'sealing_failed' | StoreRefusal | null;
 }
 
@@ -72,8 +82,20 @@ export function createCaptureController(deps: CaptureDeps) {
     account: { paired: false, accountId: null, accountName: null },
     lowConfidence: false,
     clientIdMismatch: false,
+    clientIdChoice: null,
     failure: null,
   };
+  // The Client ID the user confirmed for a given pair of differing IDs on this page.
+  let confirmed: { choice: ClientIdChoice; clientId: string } | null = null;
+  const sameChoice = (a: ClientIdChoice, b: ClientIdChoice) =>
+    a.keyScreen === b.keyScreen && a.applicationPage === b.applicationPage;
+  /** The reading with the Client ID to seal, or null while the user has not said which of two differing ones. */
+  function withClientId(reading: CaptureReading): CaptureReading | null {
+    const mismatch = reading.clientIdMismatch;
+    if (!mismatch) return reading;
+    if (confirmed && sameChoice(confirmed.choice, mismatch)) return { ...reading, clientId: confirmed.clientId };
+    return null;
+  }
   let busy = false;
 
   function set(change: Partial<CaptureState>): void {
@@ -112,7 +134,7 @@ export function createCaptureController(deps: CaptureDeps) {
       sealed,
       kid: deps.sealingKey.kid,
       confidence: reading.confidence,
-      clientIdMismatch: reading.clientIdMismatch,
+      clientIdMismatch: reading.clientIdMismatch !== null,
       secretSha256: digest,
     };
     // The worker may be starting up: try a few times, with a pause between, before telling the user.
@@ -143,6 +165,18 @@ export function createCaptureController(deps: CaptureDeps) {
     }
   }
 
+  function onReading(shown: CaptureReading): Promise<void> {
+    return run(async () => {
+      set({ clientIdMismatch: shown.clientIdMismatch !== null });
+      const reading = withClientId(shown);
+      const digest = await fingerprint(shown.revealKey());
+      if (captured.has(digest)) return;
+      if (!reading) return set({ phase: 'confirmClientId', clientIdChoice: shown.clientIdMismatch, view: null });
+      if (reading.tenantId) return seal(reading, reading.tenantId);
+      set({ phase: 'needTenant', view: null });
+    });
+  }
+
   return {
     getState: () => state,
     subscribe(listener: () => void): () => void {
@@ -150,27 +184,32 @@ export function createCaptureController(deps: CaptureDeps) {
       return () => listeners.delete(listener);
     },
     /** True while a key on this page is shown but not yet secured: leaving the page must ask first. */
-    unsecured: () => state.phase === 'needTenant' || state.phase === 'securing' || state.phase === 'failed',
+    unsecured: () => ['needTenant', 'confirmClientId', 'securing', 'failed'].includes(state.phase),
     /** Called with each new page-model reading of the key screen. */
-    onReading(reading: CaptureReading): Promise<void> {
-      return run(async () => {
-        set({ clientIdMismatch: reading.clientIdMismatch });
-        if (reading.tenantId) return seal(reading, reading.tenantId);
-        const digest = await fingerprint(reading.revealKey());
-        if (!captured.has(digest)) set({ phase: 'needTenant', view: null });
-      });
+    onReading,
+    /** The user said which of the two Client IDs is right; the key is read from the page again. */
+    chooseClientId(which: keyof ClientIdChoice): Promise<'ok' | 'gone'> {
+      const reading = deps.currentReading();
+      const choice = reading?.clientIdMismatch;
+      if (!reading || !choice) return Promise.resolve('gone');
+      confirmed = { choice, clientId: choice[which] };
+      set({ clientIdChoice: null });
+      return onReading(reading).then(() => 'ok' as const);
     },
     /** The user chose or pasted the tenant; the key is read from the page again and sealed. */
     chooseTenant(tenantId: string): Promise<'ok' | 'invalid' | 'gone'> {
       const trimmed = tenantId.trim();
       if (!isGuid(trimmed)) return Promise.resolve('invalid');
-      const reading = deps.currentReading();
+      const shown = deps.currentReading();
+      if (!shown) return Promise.resolve('gone');
+      const reading = withClientId(shown);
       if (!reading) return Promise.resolve('gone');
       return run(() => seal(reading, trimmed)).then(() => 'ok' as const);
     },
     /** After a failure, the key still on screen: read it from the page again and seal it. */
     retry(): Promise<'ok' | 'gone'> {
-      const reading = deps.currentReading();
+      const shown = deps.currentReading();
+      const reading = shown && withClientId(shown);
       if (!reading) return Promise.resolve('gone');
       const tenantId = reading.tenantId ?? lastTenant;
       if (!tenantId) {

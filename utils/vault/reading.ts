@@ -47,7 +47,7 @@ export function readingFor(state: PageState | null, tenants: TenantChoice[] = []
     applicationName: state.appName,
     keyExpiresAt: state.keyExpiresAt,
     confidence: key.confidence,
-    clientIdMismatch: state.clientIdMismatch !== null,
+    clientIdMismatch: state.clientIdMismatch,
     revealKey: () => key.reveal(),
   };
 }

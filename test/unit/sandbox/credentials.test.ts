@@ -83,7 +83,7 @@ describe('sandbox: credentials', () => {
     const { server, token } = await paired();
     const body = await submission();
     const [h, k, iv, ct, tag] = body.sealed.split('.');
-    const tampered = [h, k, iv, `${ct === 'A' ? 'B' : 'A'}${ct?.slice(1)}`, tag].join('.');
+    const tampered = [h, k, iv, `${ct?.[0] === 'A' ? 'B' : 'A'}${ct?.slice(1)}`, tag].join('.');
     expect((await submit(server, token, { ...body, sealed: tampered })).json.error.code).toBe('sealed_unreadable');
     const v2 = await submission({ plaintext: { v: 2 } });
     expect((await submit(server, token, v2)).json.error.code).toBe('sealed_unreadable');

@@ -9,7 +9,7 @@ const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
   applicationName: 'App',
   keyExpiresAt: '2028-11-27',
   confidence: 'high',
-  clientIdMismatch: false,
+  clientIdMismatch: null,
   revealKey: () => KEY,
   ...overrides,
 });
@@ -116,5 +116,34 @@ describe('the capture controller', () => {
     expect(c.getState().view?.state).toBe('secured');
     c.onCaptureChanged({ ...view(CAPTURE), state: 'delivered' });
     expect(c.getState().view?.state).toBe('delivered');
+  });
+
+  it('two differing Client IDs: nothing is sealed until the user picks one, and the one picked is sealed', async () => {
+    const OTHER = '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c';
+    for (const [which, expected] of [
+      ['applicationPage', CLIENT],
+      ['keyScreen', OTHER],
+    ] as const) {
+      const { c, storeCapture, setReading } = controller();
+      const mismatched = reading({ clientIdMismatch: { keyScreen: OTHER, applicationPage: CLIENT } });
+      setReading(mismatched);
+      await c.onReading(mismatched);
+      expect(c.getState()).toMatchObject({
+        phase: 'confirmClientId',
+        clientIdChoice: { keyScreen: OTHER, applicationPage: CLIENT },
+      });
+      expect(c.unsecured()).toBe(true);
+      expect(storeCapture).not.toHaveBeenCalled();
+      // Another reading of the same screen does not decide for the user.
+      await c.onReading(mismatched);
+      expect(storeCapture).not.toHaveBeenCalled();
+
+      expect(await c.chooseClientId(which)).toBe('ok');
+      expect(c.getState().phase).toBe('secured');
+      const [message] = storeCapture.mock.calls[0] ?? [];
+      expect(message).toMatchObject({ clientId: expected, clientIdMismatch: true });
+      const { payload } = await openSealed((message as unknown as { sealed: string }).sealed);
+      expect(payload.clientId).toBe(expected);
+    }
   });
 });
