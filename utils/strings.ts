@@ -100,8 +100,8 @@ export const strings = {
     clientId: {
       question: (onScreen: string, onApplicationPage: string) =>
         `This screen shows Client ID ${onScreen}, the application page showed ${onApplicationPage}. Which one is the application's? The application page's is usually the one that works.`,
-      useApplicationPage: (id: string) => `Use the application page’s (${id})`,
-      useKeyScreen: (id: string) => `Use this screen’s (${id})`,
+      pickApplicationPage: (id: string) => `Use the application page’s (${id})`,
+      pickKeyScreen: (id: string) => `Use this screen’s (${id})`,
     },
     // asked when the key screen does not say which tenant the application belongs to
     tenant: {

@@ -29,21 +29,19 @@ export function CapturePanel({
       <h2 id="stactize-capture-title">{t.title}</h2>
       {state.lowConfidence && <p className="note">{t.lowConfidence}</p>}
       {phase === 'confirmClientId' && state.clientIdChoice && (
-        <div className="choose-client-id" role="group" aria-labelledby="stactize-client-id-question">
-          <p id="stactize-client-id-question">
-            {t.clientId.question(state.clientIdChoice.keyScreen, state.clientIdChoice.applicationPage)}
-          </p>
+        <fieldset className="choose-client-id">
+          <legend>{t.clientId.question(state.clientIdChoice.keyScreen, state.clientIdChoice.applicationPage)}</legend>
           <button
             type="button"
             className="primary"
             onClick={trusted(() => void controller.chooseClientId('applicationPage'))}
           >
-            {t.clientId.useApplicationPage(state.clientIdChoice.applicationPage)}
+            {t.clientId.pickApplicationPage(state.clientIdChoice.applicationPage)}
           </button>
           <button type="button" onClick={trusted(() => void controller.chooseClientId('keyScreen'))}>
-            {t.clientId.useKeyScreen(state.clientIdChoice.keyScreen)}
+            {t.clientId.pickKeyScreen(state.clientIdChoice.keyScreen)}
           </button>
-        </div>
+        </fieldset>
       )}
       {phase === 'needTenant' && <TenantPicker controller={controller} tenants={tenants} />}
       {phase === 'failed' && (
