@@ -5,6 +5,8 @@
  */
 import type { KeyConfidence, KeyShape } from '@/utils/shapes';
 
+import { guidsIn } from '@/utils/shapes';
+
 export type { KeyConfidence, KeyShape } from '@/utils/shapes';
 
 export const PAGE_KINDS = [
@@ -166,6 +168,15 @@ export interface RememberedApplication {
   clientId: string | null;
   /** When it was read (epoch ms): it completes a key screen only for REMEMBERED_APP_TTL_MS. */
   seenAt: number;
+  /** GUIDs its URL named (an application id in the path or hash): a key screen whose URL names others is not its. */
+  urlIds: string[];
+}
+
+/** Whether a remembered application page may complete the key screen at `url`, seen at `now`. */
+export function completesKeyScreen(app: RememberedApplication, url: string, now: number): boolean {
+  if (now - app.seenAt > REMEMBERED_APP_TTL_MS) return false;
+  const ids = guidsIn(url);
+  return !app.urlIds.length || !ids.length || ids.some((id) => app.urlIds.includes(id));
 }
 
 /** How long an application page read in this tab completes the key screens after it. */

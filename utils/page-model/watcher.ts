@@ -12,13 +12,14 @@
  * starts over, so a value still changing is never trusted.
  */
 
+import { guidsIn } from '@/utils/shapes';
 import { deepShadowRoots, OWN_UI_TAG } from './dom';
 import { watchNavigation } from './navigation';
 import {
+  completesKeyScreen,
   keyScreenState,
   type PageReading,
   type PageState,
-  REMEMBERED_APP_TTL_MS,
   type RememberedApplication,
   type SecretKey,
   samePageState,
@@ -58,8 +59,8 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   // Memory only, for this tab: the application page the key screen belongs to.
   let rememberedApp: RememberedApplication | null = null;
   // The application page completes the key screen that follows it, not one reached an hour later elsewhere.
-  const freshApp = (now: number) =>
-    rememberedApp && now - rememberedApp.seenAt <= REMEMBERED_APP_TTL_MS ? rememberedApp : null;
+  const appFor = (url: string, now: number) =>
+    rememberedApp && completesKeyScreen(rememberedApp, url, now) ? rememberedApp : null;
   let page: AbortController | null = null;
 
   const emit = (state: PageState) => {
@@ -172,7 +173,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
             pending = null;
           } else scheduleTick(holdMs - (now - pending.since));
         }
-        state = keyScreenState(reading, stableKey, freshApp(now));
+        state = keyScreenState(reading, stableKey, appFor(reading.url, now));
       } else {
         pending = null;
         stableKey = null;
@@ -184,6 +185,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
           tenantId: state.tenantId,
           clientId: state.clientId,
           seenAt: Date.now(),
+          urlIds: guidsIn(state.url),
         };
       emit(state);
       // Values set as properties (an input's value) make no mutation: re-read for a while, backing off.
@@ -198,7 +200,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   };
 
   const toState = (reading: PageReading): PageState =>
-    reading.kind === 'keyScreen' ? keyScreenState(reading, null, freshApp(Date.now())) : reading;
+    reading.kind === 'keyScreen' ? keyScreenState(reading, null, appFor(reading.url, Date.now())) : reading;
 
   const nav = watchNavigation({
     win,

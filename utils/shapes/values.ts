@@ -14,6 +14,11 @@ export function isGuid(value: string): boolean {
   return GUID_PATTERN.test(value);
 }
 
+/** Every GUID in `text`, lower-cased, once each (a URL's path and hash may name the application this way). */
+export function guidsIn(text: string): string[] {
+  return [...new Set((text.normalize('NFKC').match(GUID) ?? []).map((g) => g.toLowerCase()))];
+}
+
 /** The one GUID in `text` (lower-cased), or null when there is none or several different ones. */
 export function findGuid(text: string): string | null {
   const found = new Set((text.normalize('NFKC').match(GUID) ?? []).map((g) => g.toLowerCase()));

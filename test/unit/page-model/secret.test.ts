@@ -55,6 +55,7 @@ describe('summarizePageState', () => {
         tenantId: V.tenantId,
         clientId: V.clientId,
         seenAt: 0,
+        urlIds: [],
       });
       expect(state.key).toBe(key);
       const summary = summarizePageState(state);

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_VALUES as V } from '@/test/fixtures/partner-center/values';
-import { type PageState, REMEMBERED_APP_TTL_MS } from '@/utils/page-model/page-state';
+import { completesKeyScreen, type PageState, REMEMBERED_APP_TTL_MS } from '@/utils/page-model/page-state';
 import { watchPartnerCenter } from '@/utils/page-model/watcher';
 import { mountDeep, setUrl, UM_APPS } from './helpers';
 
@@ -282,6 +282,15 @@ describe('watchPartnerCenter', () => {
       appName: null,
       clientIdMismatch: null,
     });
+  });
+
+  it('an application page whose URL names it completes only key screens whose URL names the same one (or none)', () => {
+    const app = { appName: 'A', tenantId: V.tenantId, clientId: V.clientId, seenAt: 0, urlIds: [V.clientId] };
+    expect(completesKeyScreen(app, `${UM_APPS}/${V.clientId}/keys/new`, 1)).toBe(true);
+    expect(completesKeyScreen(app, `${UM_APPS}#key`, 1)).toBe(true);
+    expect(completesKeyScreen(app, `${UM_APPS}/${V.otherClientId}/keys/new`, 1)).toBe(false);
+    expect(completesKeyScreen({ ...app, urlIds: [] }, `${UM_APPS}/${V.otherClientId}/keys/new`, 1)).toBe(true);
+    expect(completesKeyScreen(app, `${UM_APPS}/${V.clientId}/keys/new`, REMEMBERED_APP_TTL_MS + 1)).toBe(false);
   });
 
   it('disconnects every observer, clears every timer and stops emitting once aborted', async () => {
