@@ -2,9 +2,9 @@
 import type { PageKind } from '@/utils/page-model';
 import type { Guide, GuideName, GuideProgress } from './types';
 
-/** Identity helper that checks a guide's steps against its page kind's state. */
-export function defineGuide<K extends PageKind>(guide: Guide<K>): Guide<K> {
-  return guide;
+/** A guide: the variant it belongs to, the page kind it shows on, and its steps, checked against that kind's state. */
+export function defineGuide<K extends PageKind>(variant: GuideName, kind: K, steps: Guide<K>['steps']): Guide<K> {
+  return { variant, kind, steps };
 }
 
 export const stepRef = (guide: { variant: GuideName; kind: PageKind }, stepId: string) =>

@@ -6,15 +6,11 @@ import * as flow from '@/utils/guidance/progress';
 import type { PageState } from '@/utils/page-model/page-state';
 
 const text = { title: 'T', body: 'B' };
-const guide = defineGuide({
-  variant: 'connect',
-  kind: 'tenants',
-  steps: [
-    { id: 'a', text },
-    { id: 'b', text, when: (s) => s.view === 'list' },
-    { id: 'c', text, completeOn: 'keyDelivered' },
-  ],
-});
+const guide = defineGuide('connect', 'tenants', [
+  { id: 'a', text },
+  { id: 'b', text, when: (s) => s.view === 'list' },
+  { id: 'c', text, completeOn: 'keyDelivered' },
+]);
 const list: PageState = { kind: 'tenants', url: 'https://partner.microsoft.com/x', view: 'list', tenants: [] };
 const create: PageState = { ...list, view: 'create' };
 const p0: GuideProgress = EMPTY_GUIDE_PROGRESS;

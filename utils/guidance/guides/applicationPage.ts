@@ -9,13 +9,9 @@ import { keyItems } from './keys';
 
 const t = strings.guide.steps.applicationPage;
 
-export const applicationPageGuide = defineGuide({
-  variant: 'connect',
-  kind: 'applicationPage',
-  steps: [
-    { id: 'keys', text: t.keys, target: 'keysList', when: (s) => s.keys.length > 0, items: keyItems },
-    { id: 'addKey', text: t.addKey, target: 'addNewKey', when: (s) => s.canAddKey },
-    { id: 'appIdUri', text: t.appIdUri, target: 'addNewKey', when: (s) => s.canAddKey },
-    { id: 'noAddKey', text: t.noAddKey, when: (s) => !s.canAddKey },
-  ],
-});
+export const applicationPageGuide = defineGuide('connect', 'applicationPage', [
+  { id: 'keys', text: t.keys, target: 'keysList', when: (s) => s.keys.length > 0, items: keyItems },
+  { id: 'addKey', text: t.addKey, target: 'addNewKey', when: (s) => s.canAddKey },
+  { id: 'appIdUri', text: t.appIdUri, target: 'addNewKey', when: (s) => s.canAddKey },
+  { id: 'noAddKey', text: t.noAddKey, when: (s) => !s.canAddKey },
+]);

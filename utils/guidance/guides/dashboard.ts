@@ -5,12 +5,8 @@ import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.dashboard;
 
-export const dashboardGuide = defineGuide({
-  variant: 'connect',
-  kind: 'dashboard',
-  steps: [
-    { id: 'openSettings', text: t.openSettings, target: 'accountSettings' },
-    // Tenants shows in the Account settings navigation; where there is none yet, the step docks.
-    { id: 'openTenants', text: t.openTenants, target: 'tenantsNav' },
-  ],
-});
+export const dashboardGuide = defineGuide('connect', 'dashboard', [
+  { id: 'openSettings', text: t.openSettings, target: 'accountSettings' },
+  // Tenants shows in the Account settings navigation; where there is none yet, the step docks.
+  { id: 'openTenants', text: t.openTenants, target: 'tenantsNav' },
+]);

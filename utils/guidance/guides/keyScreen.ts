@@ -5,12 +5,8 @@ import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.keyScreen;
 
-export const keyScreenGuide = defineGuide({
-  variant: 'connect',
-  kind: 'keyScreen',
-  steps: [
-    // Points at nothing on the page: the capture panel beside it is ours.
-    { id: 'capture', text: t.capture, completeOn: 'keyDelivered' },
-    { id: 'another', text: t.another, target: 'addAnotherKey' },
-  ],
-});
+export const keyScreenGuide = defineGuide('connect', 'keyScreen', [
+  // Points at nothing on the page: the capture panel beside it is ours.
+  { id: 'capture', text: t.capture, completeOn: 'keyDelivered' },
+  { id: 'another', text: t.another, target: 'addAnotherKey' },
+]);

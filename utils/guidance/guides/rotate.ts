@@ -11,27 +11,17 @@ const t = strings.guide.steps.rotate;
 const a = strings.guide.steps.applicationPage;
 const SENT = 'rotate.keyScreen.send';
 
-export const rotateDashboardGuide = defineGuide({
-  variant: 'rotate',
-  kind: 'dashboard',
-  steps: [{ id: 'openSettings', text: t.openSettings, target: 'accountSettings' }],
-});
+export const rotateDashboardGuide = defineGuide('rotate', 'dashboard', [
+  { id: 'openSettings', text: t.openSettings, target: 'accountSettings' },
+]);
 
-export const rotateApplicationPageGuide = defineGuide({
-  variant: 'rotate',
-  kind: 'applicationPage',
-  steps: [
-    { id: 'addKey', text: t.addKey, target: 'addNewKey', when: (s, ctx) => s.canAddKey && !ctx.done(SENT) },
-    { id: 'noAddKey', text: a.noAddKey, when: (s, ctx) => !s.canAddKey && !ctx.done(SENT) },
-    { id: 'removeOld', text: t.removeOld, target: 'keysList', when: (_, ctx) => ctx.done(SENT), items: keyItems },
-  ],
-});
+export const rotateApplicationPageGuide = defineGuide('rotate', 'applicationPage', [
+  { id: 'addKey', text: t.addKey, target: 'addNewKey', when: (s, ctx) => s.canAddKey && !ctx.done(SENT) },
+  { id: 'noAddKey', text: a.noAddKey, when: (s, ctx) => !s.canAddKey && !ctx.done(SENT) },
+  { id: 'removeOld', text: t.removeOld, target: 'keysList', when: (_, ctx) => ctx.done(SENT), items: keyItems },
+]);
 
-export const rotateKeyScreenGuide = defineGuide({
-  variant: 'rotate',
-  kind: 'keyScreen',
-  steps: [
-    { id: 'send', text: t.send, completeOn: 'keyDelivered', when: (_, ctx) => !ctx.done(SENT) },
-    { id: 'backToApp', text: t.backToApp, when: (_, ctx) => ctx.done(SENT) },
-  ],
-});
+export const rotateKeyScreenGuide = defineGuide('rotate', 'keyScreen', [
+  { id: 'send', text: t.send, completeOn: 'keyDelivered', when: (_, ctx) => !ctx.done(SENT) },
+  { id: 'backToApp', text: t.backToApp, when: (_, ctx) => ctx.done(SENT) },
+]);

@@ -5,11 +5,7 @@ import { strings } from '@/utils/strings';
 
 const t = strings.guide.steps.unauthorized;
 
-export const unauthorizedGuide = defineGuide({
-  variant: 'connect',
-  kind: 'unauthorized',
-  steps: [
-    { id: 'role', text: t.role },
-    { id: 'account', text: t.account },
-  ],
-});
+export const unauthorizedGuide = defineGuide('connect', 'unauthorized', [
+  { id: 'role', text: t.role },
+  { id: 'account', text: t.account },
+]);
