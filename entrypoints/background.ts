@@ -7,6 +7,7 @@ import {
   createBackgroundService,
   createIntakeClient,
   createWakeUp,
+  detached,
   EXPIRY_NOTIFICATION_PREFIX,
   reinjectIntoOpenTabs,
   reinjectsOn,
@@ -22,11 +23,11 @@ const REVOKE_ALARM = 'revoke';
 export default defineBackground(() => {
   // The intake token is in storage.local: closed to content scripts where the browser can (Chrome; Firefox has no
   // such setting yet), so a compromised page's content script world cannot read it.
-  void closeLocalStorageToContentScripts();
-  const scheduleDelivery = createWakeUp(DELIVER_ALARM, () => void service.resume());
+  detached(closeLocalStorageToContentScripts());
+  const scheduleDelivery = createWakeUp(DELIVER_ALARM, () => detached(service.resume()));
   // One pending refresh at a time: every refresh reschedules, so a popup refresh must not start a second loop.
-  const scheduleRefresh = createWakeUp(CONNECTION_ALARM, () => void service.refreshConnection());
-  const scheduleRevokes = createWakeUp(REVOKE_ALARM, () => void service.revokePending());
+  const scheduleRefresh = createWakeUp(CONNECTION_ALARM, () => detached(service.refreshConnection()));
+  const scheduleRevokes = createWakeUp(REVOKE_ALARM, () => detached(service.revokePending()));
 
   const service = createBackgroundService({
     intake: createIntakeClient({ baseUrl: config.apiUrl }),
@@ -44,19 +45,21 @@ export default defineBackground(() => {
       messenger.sendMessage('accountChanged', account, tabId).catch(() => {});
     },
     setBadge(text) {
-      void browser.action.setBadgeText({ text });
-      void browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+      detached(browser.action.setBadgeText({ text }));
+      detached(browser.action.setBadgeBackgroundColor({ color: '#b3261e' }));
     },
-    openPairingPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html#pair') }),
-    openTab: (url) => void browser.tabs.create({ url }),
+    openPairingPage: () => detached(browser.tabs.create({ url: browser.runtime.getURL('/popup.html#pair') })),
+    openTab: (url) => detached(browser.tabs.create({ url })),
     hasPartnerCenterAccess: () => browser.permissions.contains({ origins: [PARTNER_CENTER_PATTERN] }),
     notify({ id, title, message }) {
-      void browser.notifications.create(id, {
-        type: 'basic',
-        iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title,
-        message,
-      });
+      detached(
+        browser.notifications.create(id, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title,
+          message,
+        }),
+      );
     },
   });
 
@@ -66,21 +69,21 @@ export default defineBackground(() => {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === DELIVER_ALARM) void service.resume();
-    if (alarm.name === REVOKE_ALARM) void service.revokePending();
-    if (alarm.name === CONNECTION_ALARM || alarm.name === EXPIRY_ALARM) void service.refreshConnection();
+    if (alarm.name === DELIVER_ALARM) detached(service.resume());
+    if (alarm.name === REVOKE_ALARM) detached(service.revokePending());
+    if (alarm.name === CONNECTION_ALARM || alarm.name === EXPIRY_ALARM) detached(service.refreshConnection());
   });
   // Expiry reminders are checked twice a day, whether or not the popup is opened.
-  void browser.alarms.create(EXPIRY_ALARM, { periodInMinutes: 12 * 60, delayInMinutes: 1 });
+  detached(browser.alarms.create(EXPIRY_ALARM, { periodInMinutes: 12 * 60, delayInMinutes: 1 }));
   browser.notifications.onClicked.addListener((id) => {
-    if (id.startsWith(EXPIRY_NOTIFICATION_PREFIX)) void service.openPartnerCenter('rotate');
+    if (id.startsWith(EXPIRY_NOTIFICATION_PREFIX)) detached(service.openPartnerCenter('rotate'));
   });
-  browser.runtime.onStartup.addListener(() => void service.resume());
+  browser.runtime.onStartup.addListener(() => detached(service.resume()));
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reinjectsOn(reason)) void reinjectIntoOpenTabs();
+    if (reinjectsOn(reason)) detached(reinjectIntoOpenTabs());
   });
   // Every worker start (install, update, wake-up after being stopped) picks up what was left due.
-  void service.resume();
-  void service.revokePending();
-  void service.refreshBadge();
+  detached(service.resume());
+  detached(service.revokePending());
+  detached(service.refreshBadge());
 });

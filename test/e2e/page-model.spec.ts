@@ -36,6 +36,13 @@ for (const fixture of FIXTURES) {
     const last = fixture.flow?.at(-1)?.expected ?? fixture.expected;
     if (fixture.negative) {
       expect(await outboxSize()).toBe(0);
+    } else if (last.kind === 'keyScreen' && 'clientIdMismatch' in last && last.clientIdMismatch) {
+      // Two different Client IDs: nothing is sealed until the user picks one; then it is sealed at once.
+      const pick = page.locator('stactize-companion').getByRole('button', { name: /^Use the application page/ });
+      await expect(pick).toBeVisible();
+      expect(await outboxSize()).toBe(0);
+      await pick.click();
+      await expect.poll(outboxSize).toBeGreaterThan(0);
     } else if (last.kind === 'keyScreen' && last.tenantId) {
       // The tenant is known (the application page came first): the key is sealed into the outbox at once.
       await expect.poll(outboxSize).toBeGreaterThan(0);

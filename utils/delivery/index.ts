@@ -5,6 +5,7 @@
  */
 
 export { clientInfo } from './client-info';
+export { detached } from './detached';
 export { createIntakeClient } from './intake-api';
 export { reinjectIntoOpenTabs, reinjectsOn } from './reinject';
 export { EXPIRY_NOTIFICATION_PREFIX } from './reminders';

@@ -9,6 +9,7 @@ import { deliveriesItem, MAX_DELIVERIES_KEPT, pairingItem } from '@/utils/storag
 import { refreshBadge } from './badge';
 import { createConnectionRefresher } from './connection';
 import { createDeliverer } from './deliver';
+import { detached } from './detached';
 import { captureHandlers } from './handlers/captures';
 import type { Handler, ServiceParts } from './handlers/context';
 import { guideHandlers } from './handlers/guide';
@@ -75,12 +76,12 @@ export function createBackgroundService(deps: ServiceDeps) {
     async recordDelivery(delivery) {
       const kept = (await deliveriesItem.getValue()).filter((d) => d.captureId !== delivery.captureId);
       await deliveriesItem.setValue([delivery, ...kept].slice(0, MAX_DELIVERIES_KEPT));
-      void refreshConnection();
+      detached(refreshConnection());
     },
     intake: deps.intake,
     client: deps.client,
     schedule: deps.schedule,
-    onChange: (captureId) => void onChange(captureId),
+    onChange: (captureId) => detached(onChange(captureId)),
     now,
     random: deps.random,
   });

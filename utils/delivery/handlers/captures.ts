@@ -1,6 +1,7 @@
 /** Messages about captures: store a sealed capture, send it, ask its state, discard it. */
 import { deliveredView, type StoreRefusal } from '@/utils/protocol';
 import { deliveriesItem, pairingItem } from '@/utils/storage';
+import { detached } from '../detached';
 import { addCapture, findBySecret, markAttention, type Outbox, problem, remove, requestSend } from '../outbox';
 import type { HandlerGroup, ServiceParts } from './context';
 
@@ -45,7 +46,7 @@ export function captureHandlers(
       // The answer waits only for what it promises: the sealed copy stored, and the tab to tell about it. The
       // badge follows on its own (a capture in the outbox stays stored whatever the badge does).
       if (tabId !== null) await tabs.remember(captureId, tabId);
-      void parts.refreshBadge().catch(() => undefined);
+      detached(parts.refreshBadge());
       return { ok: true, view: await outbox.view(captureId, stored) };
     },
     async sendCapture({ captureId, accountId }) {
@@ -56,7 +57,7 @@ export function captureHandlers(
         await outbox.mutate((o) => markAttention(o, captureId, problem('account_changed')));
       } else {
         await outbox.mutate((o) => requestSend(o, captureId, now(), account));
-        void parts.deliverDue();
+        detached(parts.deliverDue());
       }
       return outbox.view(captureId);
     },

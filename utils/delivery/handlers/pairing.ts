@@ -1,6 +1,7 @@
 /** Messages about the paired account: who it is, pair with a code, disconnect, open the pairing page. */
 import type { AccountView } from '@/utils/protocol';
 import { connectionItem, EMPTY_CONNECTION_SNAPSHOT, pairingItem } from '@/utils/storage';
+import { detached } from '../detached';
 import { type BoundAccount, type OutboxEntry, requestSend } from '../outbox';
 import { claimPairing, disconnect, type PairingDeps } from '../pairing';
 import type { HandlerGroup, ServiceParts } from './context';
@@ -68,9 +69,9 @@ export function pairingHandlers(
       const outcome = await claimPairing(code, pairingDeps);
       if (outcome.ok) {
         await connectionItem.setValue(EMPTY_CONNECTION_SNAPSHOT);
-        void parts.refreshConnection();
+        detached(parts.refreshConnection());
         const pairing = await pairingItem.getValue();
-        if (pairing) void resendAfterPairing({ id: pairing.account.id, name: pairing.account.name });
+        if (pairing) detached(resendAfterPairing({ id: pairing.account.id, name: pairing.account.name }));
         await announceAccount();
       }
       return outcome;
