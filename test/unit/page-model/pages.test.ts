@@ -186,6 +186,11 @@ describe('application page', () => {
     expect(read()).toMatchObject({ kind: 'applicationPage', tenantId: V.tenantId });
   });
 
+  it('two different client IDs under one label are ambiguous too: none is remembered for the key screen', () => {
+    mountDeep(`${APP_PAGE}<dl><dt>Client ID</dt><dd>${V.otherClientId}</dd></dl>`);
+    expect(read()).toMatchObject({ kind: 'applicationPage', tenantId: V.tenantId, clientId: null });
+  });
+
   it('is not recognised while its IDs are still loading', () => {
     mountDeep(APP_PAGE.replace(V.clientId, '').replace(V.tenantId, ''));
     expect(read()?.kind).toBe('userManagement');

@@ -24,9 +24,10 @@ export const applicationPage: PageKindDefinition<'applicationPage'> = {
     kind: 'applicationPage',
     url: ctx.url.href,
     appName: textFor(ctx, 'appName') ?? nameFromHeadings(ctx),
-    // Ambiguous (two different tenant IDs): none, so the capture asks which tenant it is.
+    // Ambiguous (two different IDs under one label): none. A tenant is then asked for at capture; without a
+    // Client ID the page is not remembered, so the key screen's own Client ID is the one shown and sealed.
     tenantId: onlyGuidFor(ctx, 'tenantId'),
-    clientId: guidFor(ctx, 'clientId'),
+    clientId: onlyGuidFor(ctx, 'clientId'),
     keys: listedKeys(ctx),
     canAddKey: hasLabel(ctx.doc, 'addNewKey', ctx.elements),
   }),
