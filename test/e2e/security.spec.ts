@@ -115,8 +115,9 @@ test.describe('threats a real browser proves', () => {
         },
         key,
       );
-      // Stactize is down: the send is retried later, and the browser closes before that.
-      sandbox.admin.injectFault({ kind: 'status', status: 503, count: 1 });
+      // Stactize asks to wait: the send is retried 5 s later, and the browser closes before that. (A 503's jittered
+      // retry could come due, and be in flight, while the browser closes.)
+      sandbox.admin.injectFault({ kind: 'rate_limit', retryAfter: 5, count: 1 });
       await sendButton(page).click();
       await expect.poll(() => sandbox.admin.pendingFaults()).toEqual([]);
       await expect
@@ -125,6 +126,8 @@ test.describe('threats a real browser proves', () => {
           return Object.values(outbox as Record<string, { state: string }>).map((e) => e.state);
         })
         .toEqual(['retrying']);
+      // The page has heard of it too: no message from the worker is still on its way when the browser closes.
+      await expect(overlay(page).getByText(/Trying again/)).toBeVisible();
     } finally {
       await context.close();
     }

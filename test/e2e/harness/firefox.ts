@@ -46,6 +46,8 @@ export async function launchFirefoxWithExtension(extensionDir = FIREFOX_EXTENSIO
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
+    // A first start makes a new profile: on a loaded 2-core machine it took over puppeteer's default 30 s once.
+    timeout: 120_000,
     // Since Firefox 153, WebDriver may open moz-extension:// pages only with system access.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
