@@ -41,7 +41,6 @@ export interface CaptureState {
   view: CaptureView | null;
   account: AccountView;
   lowConfidence: boolean;
-  clientIdMismatch: boolean;
   /** While the phase is confirmClientId: the two IDs to choose from. */
   clientIdChoice: ClientIdChoice | null;
   failure: 'extension_reloaded' | 'sealing_failed' | StoreRefusal | null;
@@ -81,7 +80,6 @@ export function createCaptureController(deps: CaptureDeps) {
     view: null,
     account: { paired: false, accountId: null, accountName: null },
     lowConfidence: false,
-    clientIdMismatch: false,
     clientIdChoice: null,
     failure: null,
   };
@@ -167,7 +165,6 @@ export function createCaptureController(deps: CaptureDeps) {
 
   function onReading(shown: CaptureReading): Promise<void> {
     return run(async () => {
-      set({ clientIdMismatch: shown.clientIdMismatch !== null });
       const reading = withClientId(shown);
       const digest = await fingerprint(shown.revealKey());
       if (captured.has(digest)) return;

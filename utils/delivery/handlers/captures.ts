@@ -50,8 +50,7 @@ export function captureHandlers(
       return { ok: true, view: await outbox.view(captureId, stored) };
     },
     async sendCapture({ captureId, accountId }) {
-      const pairing = await pairingItem.getValue();
-      const account = pairing ? { id: pairing.account.id, name: pairing.account.name } : null;
+      const account = (await pairingItem.getValue())?.account ?? null;
       if (account && accountId !== null && accountId !== account.id) {
         // The button named another account than the one paired now: the capture waits and asks, never guesses.
         await outbox.mutate((o) => markAttention(o, captureId, problem('account_changed')));

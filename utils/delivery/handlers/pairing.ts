@@ -71,7 +71,7 @@ export function pairingHandlers(
         await connectionItem.setValue(EMPTY_CONNECTION_SNAPSHOT);
         detached(parts.refreshConnection());
         const pairing = await pairingItem.getValue();
-        if (pairing) detached(resendAfterPairing({ id: pairing.account.id, name: pairing.account.name }));
+        if (pairing) detached(resendAfterPairing(pairing.account));
         await announceAccount();
       }
       return outcome;
