@@ -151,10 +151,7 @@ test.describe('threats a real browser proves', () => {
     pair,
   }) => {
     await pair();
-    partnerCenter.serve(KEY_URL, freshKey());
-    const page = await partnerCenter.open(APP_URL, keyFlowPage());
-    await page.getByRole('button', { name: 'Add new key' }).click();
-    await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+    const { page } = await captureKey(partnerCenter);
     await expect(sendButton(page)).toBeVisible();
     expect(sandbox.admin.listCredentials()).toEqual([]);
   });
@@ -164,10 +161,7 @@ test.describe('threats a real browser proves', () => {
     pair,
   }) => {
     await pair();
-    partnerCenter.serve(KEY_URL, freshKey());
-    const page = await partnerCenter.open(APP_URL, keyFlowPage());
-    await page.getByRole('button', { name: 'Add new key' }).click();
-    await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
+    const { page } = await captureKey(partnerCenter);
     await expect(sendButton(page)).toBeVisible();
 
     // What page script can do: reach every control of the open root and fire at it.

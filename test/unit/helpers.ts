@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { compactDecrypt, importJWK } from 'jose';
 import type { SealingPublicJwk } from '@/config/build-config';
-import type { CaptureView } from '@/utils/protocol';
+import { type CaptureView, unknownView } from '@/utils/protocol';
 
 const readJwk = (name: string) => {
   const { 'x-dev-only': _marker, ...jwk } = JSON.parse(readFileSync(`sandbox/dev-keys/${name}`, 'utf8'));
@@ -27,17 +27,11 @@ export async function openSealed(sealed: string) {
 /** A capture as the background describes it to the overlay and the popup. */
 export function captureView(captureId = CAPTURE, overrides: Partial<CaptureView> = {}): CaptureView {
   return {
-    captureId,
+    ...unknownView(captureId),
     state: 'secured',
     tenantId: TENANT,
     clientId: CLIENT,
     applicationName: 'App',
-    keyExpiresAt: null,
-    clientIdMismatch: false,
-    attempts: 0,
-    nextAttemptAt: null,
-    lastError: null,
-    boundAccountName: null,
     ...overrides,
   };
 }

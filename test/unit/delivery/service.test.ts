@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SENDING_WATCHDOG_MS } from '@/utils/delivery/deliver';
 import { MAX_UNSENT_PER_TAB, MAX_UNSENT_TOTAL } from '@/utils/delivery/handlers/captures';
-import type { IntakeClient, IntakeError, IntakeResult } from '@/utils/delivery/intake-api';
+import type { Connection, IntakeClient, IntakeError, IntakeResult } from '@/utils/delivery/intake-api';
 import { MAX_TIMEOUT_MS, sealedSha256 } from '@/utils/delivery/intake-api';
 import { createBackgroundService } from '@/utils/delivery/service';
 import { outboxItem, pairingItem, pendingRevokesItem } from '@/utils/storage';
@@ -19,6 +19,20 @@ const pairing = {
   expiresAt: '2027-02-25T00:00:00Z',
   pairedAt: '2026-11-27T00:00:00Z',
 };
+
+/** GET /v1/connection answering for this test's pairing, holding `credential` (or none). */
+function connectionAnswer(credential: Connection['credential']) {
+  return {
+    ok: true as const,
+    status: 200,
+    data: {
+      pairingId: pairing.pairingId,
+      account: pairing.account,
+      acceptedSealingKeyIds: [publicJwk.kid],
+      credential,
+    },
+  };
+}
 
 async function capture() {
   const sealed = await sealCredential(
@@ -306,27 +320,19 @@ describe('the background service', () => {
   it('reminds 30, 7 and 1 days before the delivered key expires, once each, with a fake clock', async () => {
     await pairingItem.setValue(pairing);
     const { intake } = fakeIntake([]);
-    intake.getConnection = async () => ({
-      ok: true,
-      status: 200,
-      data: {
-        pairingId: pairing.pairingId,
-        account: pairing.account,
-        acceptedSealingKeyIds: [publicJwk.kid],
-        credential: {
-          captureId: CAPTURE,
-          credentialId: 'cred_1',
-          tenantId: TENANT,
-          clientId: CLIENT,
-          applicationName: 'Stactize integration',
-          keyExpiresAt: '2027-01-31',
-          status: 'verified',
-          reason: null,
-          receivedAt: '2026-11-27T06:00:00Z',
-          verifiedAt: '2026-11-27T06:00:01Z',
-        },
-      },
-    });
+    intake.getConnection = async () =>
+      connectionAnswer({
+        captureId: CAPTURE,
+        credentialId: 'cred_1',
+        tenantId: TENANT,
+        clientId: CLIENT,
+        applicationName: 'Stactize integration',
+        keyExpiresAt: '2027-01-31',
+        status: 'verified',
+        reason: null,
+        receivedAt: '2026-11-27T06:00:00Z',
+        verifiedAt: '2026-11-27T06:00:01Z',
+      });
     const expiry = Date.parse('2027-01-31T00:00:00Z');
     let now = expiry - 40 * 86_400_000;
     const { svc, notifications, badges } = service(intake, () => now);
@@ -358,19 +364,13 @@ describe('the background service', () => {
   ])('a refresh that fails (%o) says what it means and keeps what was known', async (error, problem) => {
     await pairingItem.setValue(pairing);
     const { intake } = fakeIntake([]);
-    const known = {
-      pairingId: pairing.pairingId,
-      account: pairing.account,
-      acceptedSealingKeyIds: [publicJwk.kid],
-      credential: null,
-    };
-    intake.getConnection = async () => ({ ok: true, status: 200, data: known });
+    intake.getConnection = async () => connectionAnswer(null);
     const { svc } = service(intake);
     await svc.refreshConnection();
     intake.getConnection = async () => ({ ok: false, error });
     const state = await svc.handlers.popupState({ refresh: true }, { tabId: null });
     expect(state.connectionProblem).toBe(problem);
-    expect(state.connection).toEqual(known);
+    expect(state.connection).toEqual(connectionAnswer(null).data);
     expect(state.account?.name).toBe('Contoso ISV');
   });
 
@@ -401,23 +401,16 @@ describe('the background service', () => {
         fakeBrowser.reset();
         await pairingItem.setValue(pairing);
         const { intake } = fakeIntake([{ kind: 'timeout' }, reused]);
-        intake.getConnection = vi.fn(async () => ({
-          ok: true as const,
-          status: 200,
-          data: {
-            pairingId: pairing.pairingId,
-            account: pairing.account,
-            acceptedSealingKeyIds: [publicJwk.kid],
-            credential: {
-              captureId: held ? CAPTURE : '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c',
-              credentialId: 'cred_held',
-              tenantId: TENANT,
-              clientId: CLIENT,
-              status: 'pending_verification' as const,
-              receivedAt: '2026-11-27T06:00:02Z',
-            },
-          },
-        }));
+        intake.getConnection = vi.fn(async () =>
+          connectionAnswer({
+            captureId: held ? CAPTURE : '0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c',
+            credentialId: 'cred_held',
+            tenantId: TENANT,
+            clientId: CLIENT,
+            status: 'pending_verification',
+            receivedAt: '2026-11-27T06:00:02Z',
+          }),
+        );
         let now = 1_000_000;
         const { svc } = service(intake, () => now);
         await storeAndSend(svc);

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { IntakeClient } from '@/utils/delivery/intake-api';
 import { createBackgroundService } from '@/utils/delivery/service';
-import { type InboundData, type InboundType, inbound } from '@/utils/protocol/messages';
+import { type InboundType, inbound } from '@/utils/protocol/messages';
 import { messenger } from '@/utils/protocol/messaging';
 import {
   type AdmittedHandlers,
@@ -18,6 +18,7 @@ import {
   type Sender,
   serveAdmitted,
 } from '@/utils/protocol/trust-gate';
+import { VALID } from './payloads';
 
 const identity = { runtimeId: 'ours', extensionOrigin: 'chrome-extension://ours' };
 const PC = 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps';
@@ -31,42 +32,6 @@ const senders: Sender[] = [
   { origin: 'https://partner.microsoft.com', url: PC, frameId: 0, tab: { id: 1, url: PC } },
 ];
 const RUNS_PER_TYPE = 300;
-
-const CAPTURE_ID = '6f1c1a52-3c55-4a8e-9f0e-0b6a1b2c3d4e';
-/** A payload each type's schema admits, so that fuzzing also reaches the handlers and the near misses. */
-const VALID: { [T in InboundType]: InboundData<T> } = {
-  storeCapture: {
-    captureId: CAPTURE_ID,
-    tenantId: '11111111-2222-3333-4444-555555555555',
-    clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
-    applicationName: 'App',
-    keyExpiresAt: null,
-    capturedAt: '2026-11-27T06:00:00.000Z',
-    sealed: 'aaa.bbb.ccc.ddd.eee',
-    kid: 'k',
-    confidence: 'high',
-    clientIdMismatch: false,
-    secretSha256: 'ab'.repeat(32),
-  },
-  sendCapture: { captureId: CAPTURE_ID, accountId: null },
-  captureStatus: { captureId: CAPTURE_ID },
-  discardCapture: { captureId: CAPTURE_ID },
-  account: undefined,
-  openPairing: undefined,
-  claimPairing: { code: 'ABCD-2345' },
-  disconnect: undefined,
-  popupState: { refresh: false },
-  openPartnerCenter: { guide: 'connect' },
-  takeGuideRequest: undefined,
-  loadGuideProgress: undefined,
-  saveGuideProgress: {
-    guide: 'connect',
-    active: true,
-    completed: ['connect.dashboard.openSettings'],
-    at: {},
-    pages: {},
-  },
-};
 
 const hostile = fc.oneof(
   fc.anything({ withObjectString: true, withNullPrototype: true }),

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { type InboundData, type InboundType, inbound, type SenderKind } from '@/utils/protocol/messages';
+import { type InboundType, inbound, type SenderKind } from '@/utils/protocol/messages';
 import {
   admit,
   classifySender,
@@ -16,6 +16,7 @@ import {
   type SecurityEvent,
   type Sender,
 } from '@/utils/protocol/trust-gate';
+import { CAPTURE_ID, capture, VALID } from './payloads';
 
 const RUNTIME_ID = 'ourextensionid';
 const identity: GateIdentity = { runtimeId: RUNTIME_ID, extensionOrigin: `chrome-extension://${RUNTIME_ID}` };
@@ -43,37 +44,6 @@ const popup: Sender = {
 };
 const SENDERS: Record<SenderKind, Sender> = { content, extensionPage: popup };
 
-const CAPTURE_ID = '6f1c1a52-3c55-4a8e-9f0e-0b6a1b2c3d4e';
-const capture: InboundData<'storeCapture'> = {
-  captureId: CAPTURE_ID,
-  tenantId: '11111111-2222-3333-4444-555555555555',
-  clientId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
-  applicationName: 'Stactize integration',
-  keyExpiresAt: '2028-11-27',
-  capturedAt: '2026-11-27T06:00:00.000Z',
-  sealed: 'aaa.bbb.ccc.ddd.eee',
-  kid: 'stactize-sandbox-dev-1',
-  confidence: 'high',
-  clientIdMismatch: false,
-  secretSha256: 'ab'.repeat(32),
-};
-
-/** A payload each type's schema admits: the refusals below differ from these in one thing only. */
-const VALID: { [T in InboundType]: InboundData<T> } = {
-  storeCapture: capture,
-  sendCapture: { captureId: CAPTURE_ID, accountId: 'acct_sandbox' },
-  captureStatus: { captureId: CAPTURE_ID },
-  discardCapture: { captureId: CAPTURE_ID },
-  account: undefined,
-  openPairing: undefined,
-  claimPairing: { code: 'ABCD-2345' },
-  disconnect: undefined,
-  popupState: { refresh: true },
-  openPartnerCenter: { guide: 'rotate' },
-  takeGuideRequest: undefined,
-  loadGuideProgress: undefined,
-  saveGuideProgress: { guide: 'connect', active: false, completed: [], at: {}, pages: {} },
-};
 const TYPES = Object.keys(inbound) as InboundType[];
 const KINDS: SenderKind[] = ['content', 'extensionPage'];
 const allowed = (type: InboundType, kind: SenderKind) => (inbound[type].from as readonly SenderKind[]).includes(kind);
