@@ -6,13 +6,41 @@
  * normalisation (case, whitespace, colons, Unicode NFKC, typographic apostrophes).
  */
 
+import cs from './labels/cs.json';
 import de from './labels/de.json';
 import en from './labels/en.json';
 import es from './labels/es.json';
 import fr from './labels/fr.json';
+import it from './labels/it.json';
 import ja from './labels/ja.json';
+import ko from './labels/ko.json';
+import nl from './labels/nl.json';
+import pl from './labels/pl.json';
+import ptBR from './labels/pt-BR.json';
+import ru from './labels/ru.json';
+import sv from './labels/sv.json';
+import tr from './labels/tr.json';
+import zhHans from './labels/zh-Hans.json';
+import zhHant from './labels/zh-Hant.json';
 
-export const LABEL_LOCALES = ['en', 'de', 'es', 'fr', 'ja'] as const;
+export const LABEL_LOCALES = [
+  'en',
+  'de',
+  'es',
+  'fr',
+  'ja',
+  'zh-Hans',
+  'zh-Hant',
+  'ko',
+  'pt-BR',
+  'it',
+  'nl',
+  'pl',
+  'tr',
+  'ru',
+  'sv',
+  'cs',
+] as const;
 export type LabelLocale = (typeof LABEL_LOCALES)[number];
 
 /** How a label is recognised: the whole text of a node (`exact`) or a fragment of a longer sentence (`contains`). */
@@ -70,7 +98,24 @@ type LabelTable = Record<LabelLocale, Partial<Record<LabelId, readonly string[]>
  * lists the current name first, then older ones (Developer settings, Azure AD …). Beyond the docs' own words, the
  * non-English names are guesses, and `remove` is a guess in every locale but English.
  */
-export const LABELS = { en, de, es, fr, ja } satisfies LabelTable;
+export const LABELS: LabelTable = {
+  en,
+  de,
+  es,
+  fr,
+  ja,
+  'zh-Hans': zhHans,
+  'zh-Hant': zhHant,
+  ko,
+  'pt-BR': ptBR,
+  it,
+  nl,
+  pl,
+  tr,
+  ru,
+  sv,
+  cs,
+};
 
 /**
  * The comparison form of a label or a piece of page text: NFKC (full-width colons and letters fold),
