@@ -7,6 +7,9 @@
  * `test/unit/strings/strings.test.ts` checks that every key is used and that no sentence sits in JSX.
  */
 
+/** Why the safety net opened (utils/vault/capture.ts `MissReason`). */
+type MissReason = 'missing' | 'masked' | 'truncated' | 'rendering' | 'settling' | 'noClientId';
+
 /** Codes an outbox entry's last error carries that have their own sentence (the Intake API's and the client's). */
 type ProblemCode =
   | 'not_paired'
@@ -94,7 +97,33 @@ export const strings = {
       `Stactize could not be reached. Trying again ${time === null ? 'soon' : `at ${time}`}; the key stays sealed here.`,
     delivered: 'Delivered',
     deliveredDetail: (account: string) => `Stactize (${account}) received the key and is verifying it.`,
-    lowConfidence: 'This key has an older format. Check that it is the key Partner Center just showed.',
+    /** A note for keys not read the usual way (none for the current shape under its label, or a pasted one). */
+    confidence: {
+      low: 'This key has an older format. Check that it is the key Partner Center just showed.',
+      shape:
+        'This key was recognised by its shape alone (the companion does not read this page’s language). Check that it is the key Partner Center just showed.',
+    },
+    // the safety net: the key screen is shown but the key could not be read (CapturePanel's SafetyNet)
+    missed: {
+      title: 'The companion cannot read the key on this page',
+      reason: {
+        missing: 'No key could be found on this page.',
+        masked: 'The key is hidden (shown as dots).',
+        truncated: 'The key is shown cut short.',
+        rendering: 'The key has not finished showing.',
+        settling: 'The key keeps changing on screen.',
+        noClientId: 'The application’s Client ID could not be found on this page.',
+      } satisfies Record<MissReason, string>,
+      keepOpen:
+        'Keep this page open: Partner Center shows this key only once. Copy the key in Partner Center and paste it below. It is sealed at once and never shown.',
+      clientId: 'Client ID',
+      tenantId: 'Tenant ID',
+      pasteHere: 'Paste the key here',
+      pasteHint: 'Select this box, then press Ctrl+V (⌘V on a Mac).',
+      notAKey: 'That does not look like a Partner Center key. Copy the key value itself and paste it again.',
+      invalidIds:
+        'Enter the application’s Client ID and Tenant ID first; each looks like 00000000-0000-0000-0000-000000000000.',
+    },
     // asked when the key screen and the application page show different Client IDs (a known Partner Center
     // pitfall, and one a page could plant): nothing is sealed until the user says which one is right
     clientId: {
@@ -111,6 +140,17 @@ export const strings = {
       invalid: 'A tenant ID looks like 00000000-0000-0000-0000-000000000000.',
       keyGone: 'The key is no longer on the page. Add a new key in Partner Center and it will be captured.',
     },
+  },
+  // the page details a user copies for Stactize support (components/overlay/SupportReport.tsx)
+  supportReport: {
+    open: 'Copy page details for Stactize support',
+    explain:
+      'These details describe how this page is built, so that Stactize support can teach the companion to read it. They contain no IDs, keys, names or text from the page. Check them, then press Copy and paste them into your message to support.',
+    preview: 'Page details for Stactize support',
+    copy: 'Copy',
+    cancel: 'Cancel',
+    copied: 'Copied',
+    copyFailed: 'The details could not be copied. Select the text above and copy it yourself.',
   },
   // problems, by the code the outbox records (capture panel and popup, through problemText)
   problem: {
@@ -338,7 +378,7 @@ export const strings = {
       keyScreen: {
         capture: {
           title: 'Send the key to Stactize',
-          body: 'The key below is secured on this device as soon as it shows. Use the Stactize panel to send it; you do not need to copy it.',
+          body: 'Keep this page open until the Stactize panel says the key is secured on this device, then send it from there. If the panel cannot read the key, it asks you to paste it.',
         },
         another: {
           title: 'Need one more key?',

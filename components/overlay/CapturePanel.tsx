@@ -1,7 +1,7 @@
 /** The key screen's panel: secured → send → delivered, and what to do when something stops it. */
-import { useState, useSyncExternalStore } from 'react';
+import { type ClipboardEvent, type ReactNode, useState, useSyncExternalStore } from 'react';
 import { problemText, strings } from '@/utils/strings';
-import type { CaptureController, TenantChoice } from '@/utils/vault';
+import type { CaptureController, CaptureState, TenantChoice } from '@/utils/vault';
 import { trusted } from './trusted';
 
 const t = strings.capture;
@@ -10,10 +10,13 @@ export function CapturePanel({
   controller,
   tenants,
   onConnect,
+  support,
 }: {
   controller: CaptureController;
   tenants: TenantChoice[];
   onConnect: () => void;
+  /** The structural page report for Stactize support, offered when the key cannot be read. */
+  support?: ReactNode;
 }) {
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
   const { phase, view, account } = state;
@@ -27,7 +30,12 @@ export function CapturePanel({
   return (
     <section className="capture" aria-labelledby="stactize-capture-title">
       <h2 id="stactize-capture-title">{t.title}</h2>
-      {state.lowConfidence && <p className="note">{t.lowConfidence}</p>}
+      {(state.confidence === 'low' || state.confidence === 'shape') && (
+        <p className="note">{t.confidence[state.confidence]}</p>
+      )}
+      {phase === 'missed' && state.miss && (
+        <SafetyNet controller={controller} miss={state.miss} tenants={tenants} support={support} />
+      )}
       {phase === 'confirmClientId' && state.clientIdChoice && (
         <fieldset className="choose-client-id">
           <legend>{t.clientId.question(state.clientIdChoice.keyScreen, state.clientIdChoice.applicationPage)}</legend>
@@ -153,5 +161,89 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
         {t.tenant.use}
       </button>
     </form>
+  );
+}
+
+/**
+ * The key screen shows but its key could not be read: say so, and take the key from a paste. The paste zone
+ * is a button, not a field: the key is read from the paste event's clipboard data, handed to the controller
+ * to seal, and never enters a value, the DOM or this component's state.
+ */
+function SafetyNet({
+  controller,
+  miss,
+  tenants,
+  support,
+}: {
+  controller: CaptureController;
+  miss: NonNullable<CaptureState['miss']>;
+  tenants: TenantChoice[];
+  support?: ReactNode;
+}) {
+  const m = t.missed;
+  const [clientId, setClientId] = useState(miss.clientId ?? '');
+  const [tenantId, setTenantId] = useState(miss.tenantId ?? (tenants.length === 1 ? (tenants[0]?.id ?? '') : ''));
+  const [error, setError] = useState<string | null>(null);
+  const onPaste = (event: ClipboardEvent<HTMLButtonElement>) => {
+    event.preventDefault();
+    event.stopPropagation();
+    // Page script can fire a paste event too, with a key of its choosing.
+    if (!event.isTrusted) return;
+    const pasted = event.clipboardData?.getData('text/plain') ?? '';
+    void controller
+      .pasteKey(pasted, { clientId, tenantId })
+      .then((outcome) =>
+        setError(outcome === 'not_a_key' ? m.notAKey : outcome === 'invalid_ids' ? m.invalidIds : null),
+      );
+  };
+  return (
+    <div className="safety-net">
+      <p className="problem" role="alert">
+        <strong>{m.title}.</strong> {m.reason[miss.reason]}
+      </p>
+      <p className="detail">{m.keepOpen}</p>
+      <label className="field">
+        {m.clientId}
+        <input
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={clientId}
+          onChange={trusted((event) => setClientId(event.target.value))}
+        />
+      </label>
+      <label className="field">
+        {m.tenantId}
+        <input
+          type="text"
+          spellCheck={false}
+          autoComplete="off"
+          value={tenantId}
+          list="stactize-tenants"
+          onChange={trusted((event) => setTenantId(event.target.value))}
+        />
+      </label>
+      {tenants.length > 0 && (
+        <datalist id="stactize-tenants">
+          {tenants.map((tenant) => (
+            <option key={tenant.id} value={tenant.id}>
+              {tenant.label}
+            </option>
+          ))}
+        </datalist>
+      )}
+      <button type="button" className="paste-zone primary" aria-describedby="stactize-paste-hint" onPaste={onPaste}>
+        {m.pasteHere}
+      </button>
+      <p id="stactize-paste-hint" className="detail">
+        {m.pasteHint}
+      </p>
+      {error && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {support}
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { strings } from '@/utils/strings';
 import type { CaptureController, TenantChoice } from '@/utils/vault';
 import { CapturePanel } from './CapturePanel';
 import { GuideLayer } from './GuidePanel';
+import { SupportReport } from './SupportReport';
 
 export interface OverlayStore {
   subscribe(listener: () => void): () => void;
@@ -21,11 +22,14 @@ export function Overlay({
   controller,
   onConnect,
   tour,
+  getSupportReport,
 }: {
   store: OverlayStore;
   controller: CaptureController;
   onConnect: () => void;
   tour?: Tour;
+  /** The page's structural report for Stactize support (computed only when the user asks for it). */
+  getSupportReport?: () => string;
 }) {
   const page = useSyncExternalStore(store.subscribe, store.getPage);
   const capture = useSyncExternalStore(controller.subscribe, controller.getState);
@@ -34,7 +38,12 @@ export function Overlay({
     <GuideLayer tour={tour}>
       {showCapture && (
         <aside className="panel" aria-label={strings.productName}>
-          <CapturePanel controller={controller} tenants={store.getTenants()} onConnect={onConnect} />
+          <CapturePanel
+            controller={controller}
+            tenants={store.getTenants()}
+            onConnect={onConnect}
+            support={getSupportReport && <SupportReport getReport={getSupportReport} />}
+          />
         </aside>
       )}
     </GuideLayer>

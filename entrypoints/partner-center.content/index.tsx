@@ -7,7 +7,15 @@ import { createRoot } from 'react-dom/client';
 import { Overlay } from '@/components/overlay/Overlay';
 import { config } from '@/utils/config';
 import { createTour, GUIDES } from '@/utils/guidance';
-import { findTarget, keepAttached, OWN_UI_TAG, summarizePageState, watchPartnerCenter } from '@/utils/page-model';
+import {
+  describePage,
+  findTarget,
+  formatReport,
+  keepAttached,
+  OWN_UI_TAG,
+  summarizePageState,
+  watchPartnerCenter,
+} from '@/utils/page-model';
 import { extensionLifetime, isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
 import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
@@ -66,6 +74,7 @@ export default defineContentScript({
             controller={controller}
             tour={tour}
             onConnect={() => void sendMessage('openPairing')}
+            getSupportReport={() => formatReport(describePage(document, location.href))}
           />,
         );
         return root;
@@ -88,6 +97,7 @@ export default defineContentScript({
         ui.shadowHost.setAttribute('data-page-state', JSON.stringify(summarizePageState(state)));
         store.setPage(state);
         tour.setPage(state);
+        controller.onPage(state);
         const reading = readingFor(state, store.getTenants());
         if (reading) void controller.onReading(reading);
       },

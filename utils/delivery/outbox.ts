@@ -8,6 +8,7 @@
  *                        └──── retrying ◀────┤ retryable error (backoff, Retry-After)
  *                                            └▶ attention   permanent error: kept, shown, sent again on request
  */
+import type { KeyConfidence } from '@/utils/shapes';
 import type { ClientInfo } from './intake-api';
 
 export type OutboxState = 'secured' | 'queued' | 'sending' | 'retrying' | 'attention';
@@ -34,7 +35,7 @@ export interface OutboxEntry {
   /** Compact JWE; the only form of the key that is ever stored. */
   sealed: string;
   kid: string;
-  confidence: 'high' | 'low';
+  confidence: KeyConfidence;
   clientIdMismatch: boolean;
   /** SHA-256 (hex) of the key: the same key captured again (a content script injected again) is this entry. */
   secretSha256: string;

@@ -82,11 +82,16 @@ export function deepText(root: Root): string {
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
-/** A label found on the page; `inline` holds the value when label and value share one text ("Client ID: …"). */
+/**
+ * A label found on the page. `inline` holds the value when label and value share one text ("Client ID: …");
+ * `loose` marks one written with no colon ("Expires 1/15/2027"), which a value must confirm by its shape and
+ * which never counts for a page signature.
+ */
 export interface FoundLabel {
   el: Element;
   via: 'text' | 'attribute';
   inline?: string;
+  loose?: true;
 }
 
 const LABEL_ATTRIBUTES = ['aria-label', 'label', 'data-label', 'heading', 'title'];
@@ -94,31 +99,52 @@ const MAX_LABEL_TEXT = 160;
 const MAX_VALUE_TEXT = 300;
 
 /**
- * Elements labelled `id`: an element whose own text is the label (innermost match), an element whose
- * label attribute is it (a component like `<he-text-field label="Key">` that holds its own value),
- * or a text node starting "Label:" followed by the value.
+ * Elements labelled `id`: an element whose own text is the label (innermost match; a component's slotted
+ * text, as in `<x-text-field>Client ID</x-text-field>`, is its own text), an element whose label attribute or
+ * `label` property is it (a component like `<he-text-field label="Key">` that holds its own value), or text
+ * starting with the label and followed by the value, with or without a colon.
  */
 export function findLabels(root: Root, id: LabelId, elements = deepElements(root)): FoundLabel[] {
   const found: FoundLabel[] = [];
   for (const el of elements) {
-    for (const attr of LABEL_ATTRIBUTES) {
-      const value = el.getAttribute(attr);
-      if (value && value.length <= MAX_LABEL_TEXT && matchesLabel(value, id) && !isActionable(el, attr)) {
-        found.push({ el, via: 'attribute' });
-        break;
-      }
-    }
+    if (labelledByAttribute(el, id)) found.push({ el, via: 'attribute' });
     const own = ownText(el);
-    if (!own || own.length > MAX_LABEL_TEXT) continue;
-    if (matchesLabel(own, id)) {
+    const leading = leadingText(el);
+    if (own && own.length <= MAX_LABEL_TEXT && matchesLabel(own, id)) {
       found.push({ el, via: 'text' });
-      continue;
+      // "Client ID: <span>…</span>": the value is the rest of the element's own text.
+      if (!leading || leading === own) continue;
     }
     // "Label: value" written inside a heading or a link is a name or an action, never a field.
-    const inline = el.closest(NOT_A_FIELD) ? null : textAfterLabel(own, id);
-    if (inline) found.push({ el, via: 'text', inline });
+    if (el.closest(NOT_A_FIELD)) continue;
+    const text = leading || own;
+    const after = text && text.length <= MAX_LABEL_TEXT + MAX_VALUE_TEXT ? textAfterLabel(text, id) : null;
+    if (after) found.push({ el, via: 'text', inline: after.rest, ...(after.loose ? { loose: true as const } : {}) });
   }
   return found;
+}
+
+function labelledByAttribute(el: Element, id: LabelId): boolean {
+  for (const attr of LABEL_ATTRIBUTES) {
+    const value = el.getAttribute(attr);
+    if (value && value.length <= MAX_LABEL_TEXT && matchesLabel(value, id) && !isActionable(el, attr)) return true;
+  }
+  // A component given its label as a property makes no attribute (frameworks set properties).
+  if (!el.tagName.includes('-') || el.hasAttribute('label')) return false;
+  const prop = (el as unknown as { label?: unknown }).label;
+  return typeof prop === 'string' && prop.length <= MAX_LABEL_TEXT && matchesLabel(prop, id);
+}
+
+/**
+ * The whole text of an element whose first words are its own ("Expires <b>1/15/2027</b>", "Client ID:
+ * <span>…</span>"): the label is in the element's direct text, the value in a child.
+ */
+function leadingText(el: Element): string {
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType === 3 && (node.nodeValue ?? '').trim()) return textOf(el);
+    if (node.nodeType === 1 && !SKIPPED.has((node as Element).tagName) && (node.textContent ?? '').trim()) return '';
+  }
+  return '';
 }
 
 const NOT_A_FIELD = 'h1, h2, h3, h4, h5, h6, [role="heading"], a, [role="link"], button, [role="button"]';
@@ -155,11 +181,12 @@ function ownText(el: Element): string {
   return '';
 }
 
+/** Whether the label stands on the page as a label (a loose "Label value" text does not count). */
 export function hasLabel(root: Root, id: LabelId, elements?: Element[]): boolean {
-  return findLabels(root, id, elements).length > 0;
+  return findLabels(root, id, elements).some((label) => !label.loose);
 }
 
-const VALUE_HOLDERS = 'input, textarea, output, code, pre, samp, kbd, [role="textbox"]';
+const VALUE_HOLDERS = 'input, textarea, output, code, pre, samp, kbd, time[datetime], [role="textbox"]';
 const CELL = 'th, td, [role="cell"], [role="gridcell"], [role="columnheader"], [role="rowheader"]';
 /** A row of a table or grid, and the table or grid itself, in markup or by ARIA role. */
 export const ROW = 'tr, [role="row"]';
@@ -168,6 +195,8 @@ export const TABLE = 'table, [role="grid"], [role="table"], [role="treegrid"]';
 /** The value an element shows: a field's value property, a code block, or its text. */
 export function shownValue(el: Element): string {
   if (isField(el)) return (el as HTMLInputElement).value ?? '';
+  // <time datetime="2027-01-15">January 15, 2027</time>: the machine-readable date is what it means.
+  if (el.tagName === 'TIME' && el.getAttribute('datetime')) return el.getAttribute('datetime') ?? '';
   if (el.tagName.includes('-')) {
     const prop = (el as unknown as { value?: unknown }).value;
     if (typeof prop === 'string' && prop.trim()) return prop;
@@ -176,10 +205,14 @@ export function shownValue(el: Element): string {
   }
   const holder = deepElements(el).find((child) => child.matches(VALUE_HOLDERS));
   if (holder) {
-    const held = isField(holder) ? (holder as HTMLInputElement).value : visibleText(holder);
+    const held = isField(holder) || holder.tagName === 'TIME' ? shownValue(holder) : visibleText(holder);
     if (held.trim()) return held;
   }
   return visibleText(el);
+}
+
+function holdsField(el: Element): boolean {
+  return Boolean(el.shadowRoot?.querySelector('input, textarea, [role="textbox"]'));
 }
 
 function isField(el: Element): boolean {
@@ -220,7 +253,9 @@ export function valuesNear(label: FoundLabel): Candidate[] {
     if (text.length <= MAX_VALUE_TEXT) out.push({ text, el: target });
   };
   if (label.inline) out.push({ text: label.inline, el });
-  if (label.via === 'attribute') out.push({ text: shownValue(el), el });
+  // A component that is its own field: labelled by attribute or property, or by its slotted text while its
+  // shadow root holds the control (FAST's and Fluent's text fields).
+  if (label.via === 'attribute' || holdsField(el)) out.push({ text: shownValue(el), el });
 
   const root = el.getRootNode() as Document | ShadowRoot;
   // <label for="…"> and a label wrapping its field.
@@ -282,6 +317,45 @@ export function rowsAfterHeader(headerCell: Element): { header: Element; rows: E
   if (!header || !table) return null;
   const rows = Array.from(table.querySelectorAll(ROW));
   return { header, rows: rows.slice(rows.indexOf(header) + 1) };
+}
+
+/**
+ * Whether a person can see the element: rendered, not hidden by CSS, `hidden` or `aria-hidden`, up through
+ * shadow hosts. Costs a style lookup per ancestor, so it is asked of a few candidates only.
+ */
+export function isShown(el: Element): boolean {
+  for (let node: Element | null = el; node; node = parentAcrossShadow(node)) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
+  }
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(el, { visibilityProperty: true, opacityProperty: true }) : true;
+}
+
+/**
+ * The open dialog, alert dialog or side drawer the element sits in, up through shadow hosts: a `<dialog open>`,
+ * an element with role dialog/alertdialog, or a component that says it is open and is a dialog or a fly-in
+ * panel by its role or name (`he-dialog`, `he-fly-in-panel_pc`, Shoelace's `sl-drawer` …). Null on the page.
+ */
+export function openOverlayOf(el: Element): Element | null {
+  for (let node: Element | null = el; node; node = parentAcrossShadow(node)) {
+    if (isOpenOverlay(node)) return node;
+  }
+  return null;
+}
+
+const OVERLAY_NAME = /dialog|drawer|fly-?in|flyout|panel|modal|sheet/i;
+
+export function isOpenOverlay(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (el.tagName === 'DIALOG') return (el as HTMLDialogElement).open;
+  if (role === 'dialog' || role === 'alertdialog')
+    return el.getAttribute('aria-hidden') !== 'true' && !el.hasAttribute('hidden');
+  if (!el.tagName.includes('-') || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
+  // A component that draws its dialog in its shadow root around slotted content (Fluent's and FAST's dialogs).
+  const drawn = el.shadowRoot?.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]');
+  if (drawn && !drawn.closest('[hidden]')) return true;
+  const open = el.hasAttribute('open') || (el as unknown as { open?: unknown }).open === true;
+  return open && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
 }
 
 export const HEADING = 'h1, h2, h3, [role="heading"], he-heading, he-page-title';

@@ -22,5 +22,6 @@ export {
   type UserManagementState,
 } from './page-state';
 export { isFlowUrl, PAGE_DEFINITIONS, pageKindOfUrl, readPage } from './pages';
+export { describePage, formatReport, type PageReport } from './report';
 export { findTarget, type TargetId } from './targets';
 export { type PartnerCenterWatch, type WatchPartnerCenterOptions, watchPartnerCenter } from './watcher';

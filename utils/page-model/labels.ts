@@ -122,12 +122,25 @@ export const LABELS: LabelTable = {
  * typographic apostrophes folded, lower case, whitespace removed, edge colons/asterisks/stops dropped.
  */
 export function normalizeLabel(text: string): string {
+  return foldLetters(text)
+    .replace(/[\s\u200b\u00a0]+/g, '')
+    .replace(/^[:*.!]+|[:*.!]+$/g, '');
+}
+
+/**
+ * NFKC, typographic apostrophes folded, lower case, and the letters a UI writes either way folded to one:
+ * Turkish dotted and dotless i (İSTEMCİ KİMLİĞİ = istemci kimliği), Russian ё = е.
+ */
+function foldLetters(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+    .replace(/[İIı]/g, 'i')
     .toLowerCase()
-    .replace(/[\s\u200b\u00a0]+/g, '')
-    .replace(/^[:*.!]+|[:*.!]+$/g, '');
+    .replace(/ё/g, 'е')
+    .normalize('NFD')
+    .replace(/(?<=i)\u0307/g, '')
+    .normalize('NFC');
 }
 
 const normalizedCache = new Map<LabelId, readonly string[]>();
@@ -153,10 +166,59 @@ export function matchesLabel(text: string, id: LabelId): boolean {
   return LABEL_MATCH[id] === 'contains' ? forms.some((form) => normalized.includes(form)) : forms.includes(normalized);
 }
 
-/** If `text` starts with the label `id` followed by a colon, what follows it ("Client ID: 1234…" → "1234…"). */
-export function textAfterLabel(text: string, id: LabelId): string | null {
+/**
+ * If `text` starts with the label `id`, what follows it: "Client ID: 1234…" → "1234…" (`loose` false), or, with
+ * no colon, "Expires 1/15/2027" / "有効期限2027/01/15" → "1/15/2027" (`loose` true: a value must then prove
+ * itself by its shape, and such a match never counts as the label for a page signature).
+ */
+export function textAfterLabel(text: string, id: LabelId): { rest: string; loose: boolean } | null {
   const folded = text.normalize('NFKC');
-  const colon = folded.indexOf(':');
-  if (colon <= 0) return null;
-  return matchesLabel(folded.slice(0, colon), id) ? folded.slice(colon + 1).trim() : null;
+  const colon = folded.search(/[:：]/);
+  if (colon > 0 && matchesLabel(folded.slice(0, colon), id)) {
+    const rest = folded.slice(colon + 1).trim();
+    return rest ? { rest, loose: false } : null;
+  }
+  const rest = restAfterSpelling(folded, id);
+  return rest ? { rest, loose: true } : null;
+}
+
+/** The comparison form that keeps word breaks, for prefix matching: "Läuft  ab am" → "läuft ab am". */
+function spacedForm(text: string): string {
+  return foldLetters(text)
+    .replace(/[\s\u200b\u00a0]+/g, ' ')
+    .trim();
+}
+
+const spacedCache = new Map<LabelId, readonly string[]>();
+
+/** Every spelling of a label in its spaced form, longest first (so "Expires on" wins over "Expires"). */
+function spacedForms(id: LabelId): readonly string[] {
+  let forms = spacedCache.get(id);
+  if (!forms) {
+    const all = new Set<string>();
+    for (const locale of LABEL_LOCALES)
+      for (const text of LABELS[locale][id] ?? []) all.add(spacedForm(text).replace(/[:：*]+$/, ''));
+    all.delete('');
+    forms = [...all].sort((a, b) => b.length - a.length);
+    spacedCache.set(id, forms);
+  }
+  return forms;
+}
+
+// A label ends where a word ends: at a space, or where a digit starts (CJK writes "有効期限2027/01/15"). The rest
+// keeps its case (a key is case-sensitive).
+function restAfterSpelling(text: string, id: LabelId): string | null {
+  const words = text.normalize('NFKC').trim().split(/\s+/);
+  for (const form of spacedForms(id)) {
+    const n = form.split(' ').length;
+    if (words.length < n) continue;
+    const head = spacedForm(words.slice(0, n).join(' '));
+    if (head === form && words.length > n) return words.slice(n).join(' ');
+    const glued = head.slice(form.length);
+    if (head.startsWith(form) && /^\d/.test(glued)) {
+      const last = words[n - 1] ?? '';
+      return [last.slice(last.length - glued.length), ...words.slice(n)].join(' ');
+    }
+  }
+  return null;
 }

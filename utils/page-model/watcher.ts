@@ -14,12 +14,14 @@
 
 import { guidsIn } from '@/utils/shapes';
 import { deepShadowRoots, OWN_UI_TAG } from './dom';
+import { matchesLabel } from './labels';
 import { watchNavigation } from './navigation';
 import {
   completesKeyScreen,
   keyScreenState,
   type PageReading,
   type PageState,
+  REMEMBERED_APP_TTL_MS,
   type RememberedApplication,
   type SecretKey,
   samePageState,
@@ -39,6 +41,8 @@ export interface WatchPartnerCenterOptions {
   hrefCheckMs?: number;
   /** How long to keep re-reading a flow page whose values have not appeared (values set as properties make no mutations). */
   lateValueWindowMs?: number;
+  /** The slowest re-read while a key screen shows no key (it is re-read until it does, or goes away). */
+  keyScreenRereadMs?: number;
 }
 
 export interface PartnerCenterWatch {
@@ -54,6 +58,7 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   const settleMs = options.settleMs ?? 500;
   const confirmMs = options.confirmMs ?? 16;
   const lateValueWindowMs = options.lateValueWindowMs ?? 30_000;
+  const keyScreenRereadMs = options.keyScreenRereadMs ?? 1000;
 
   let last: PageState | null = null;
   // Memory only, for this tab: the application page the key screen belongs to.
@@ -62,6 +67,23 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
   const appFor = (url: string, now: number) =>
     rememberedApp && completesKeyScreen(rememberedApp, url, now) ? rememberedApp : null;
   let page: AbortController | null = null;
+  // When the user pressed "Add new key" in this tab: what follows is the key screen, whatever it looks like.
+  let addKeyPressedAt: number | undefined;
+  win.addEventListener(
+    'click',
+    (event) => {
+      const path = event.composedPath() as Partial<Element>[];
+      if (!event.isTrusted || path.some((node) => node.tagName === OWN_UI_TAG.toUpperCase())) return;
+      if (path.some(pressesAddNewKey)) addKeyPressedAt = Date.now();
+    },
+    { capture: true, signal },
+  );
+  const hints = (now: number) => ({
+    now,
+    addKeyPressedAt,
+    knownClientIds:
+      rememberedApp?.clientId && now - rememberedApp.seenAt < REMEMBERED_APP_TTL_MS ? [rememberedApp.clientId] : [],
+  });
 
   const emit = (state: PageState) => {
     if (samePageState(last, state)) return;
@@ -93,7 +115,9 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
     let tickTimer: ReturnType<typeof setTimeout> | null = null;
     let pending: { key: SecretKey; since: number } | null = null;
     let stableKey: SecretKey | null = null;
-    const startedAt = Date.now();
+    // The late-value window starts when a kind first shows (a key screen may open in a drawer long after the
+    // page did), and on a key screen it lasts until a key is read or the screen goes away.
+    let kindSince = { kind: '', at: Date.now() };
     let retryMs = settleMs;
 
     pageSignal.addEventListener(
@@ -152,8 +176,12 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
     const read = () => {
       if (pageSignal.aborted) return;
       for (const root of deepShadowRoots(doc)) observe(root);
-      const reading = readPage(doc, win.location.href);
+      const reading = readPage(doc, win.location.href, hints(Date.now()));
       if (!reading) return;
+      if (reading.kind !== kindSince.kind) {
+        kindSince = { kind: reading.kind, at: Date.now() };
+        retryMs = settleMs;
+      }
       let state: PageState;
       if (reading.kind === 'keyScreen') {
         const candidate = reading.candidate;
@@ -188,10 +216,13 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
           urlIds: guidsIn(state.url),
         };
       emit(state);
-      // Values set as properties (an input's value) make no mutation: re-read for a while, backing off.
-      if (tickTimer === null && waitingForValues(state) && Date.now() - startedAt < lateValueWindowMs) {
+      // Values set as properties (an input's value) make no mutation: re-read for a while, backing off; on a
+      // key screen without its key, at least every keyScreenRereadMs for as long as it shows.
+      const onKeyScreen = state.kind === 'keyScreen';
+      const inWindow = onKeyScreen || Date.now() - kindSince.at < lateValueWindowMs;
+      if (tickTimer === null && waitingForValues(state) && inWindow) {
         scheduleTick(retryMs);
-        retryMs = Math.min(retryMs * 1.5, 2000);
+        retryMs = Math.min(retryMs * 1.5, onKeyScreen ? keyScreenRereadMs : 2000);
       }
     };
 
@@ -218,6 +249,13 @@ function waitingForValues(state: PageState): boolean {
   if (state.kind === 'keyScreen') return state.keyStatus !== 'captured';
   if (state.kind === 'applicationPage') return !state.clientId || !state.tenantId;
   return false;
+}
+
+/** Whether a node on a click's path is an "Add new key" control (its text, label or aria-label says so). */
+function pressesAddNewKey(node: Partial<Element>): boolean {
+  if (node.nodeType !== 1) return false;
+  const text = node.getAttribute?.('aria-label') ?? node.textContent ?? '';
+  return text.length <= 80 && matchesLabel(text, 'addNewKey');
 }
 
 function isOwnUi(record: MutationRecord): boolean {

@@ -25,7 +25,7 @@ export const storeCaptureSchema = z.strictObject({
   capturedAt: isoDateTime,
   sealed: compactJwe,
   kid: z.string().check(z.minLength(1), z.maxLength(128)),
-  confidence: z.enum(['high', 'low']),
+  confidence: z.enum(['high', 'low', 'shape', 'pasted']),
   clientIdMismatch: z.boolean(),
   /** SHA-256 (hex) of the key, so the same key captured again is known: never the key itself. */
   secretSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),

@@ -33,7 +33,12 @@ export function findGuid(text: string): string | null {
 }
 
 export type KeyShape = 'current' | 'previous' | 'legacy32' | 'legacy34';
-export type KeyConfidence = 'high' | 'low';
+/**
+ * How sure the page model is that a value is the key: `high` = the current shape under a Key label; `low` = an
+ * older shape under it; `shape` = the current shape recognised by its shape and place alone (a language the
+ * label table does not know); `pasted` = the user pasted it into the safety net.
+ */
+export type KeyConfidence = 'high' | 'low' | 'shape' | 'pasted';
 
 const UNRESERVED = 'A-Za-z0-9\\-._~';
 const KEY_SHAPES: readonly { shape: KeyShape; pattern: RegExp; confidence: KeyConfidence }[] = [
@@ -77,6 +82,7 @@ export function classifyKey(text: string): KeyReading {
   return { ok: true, value, ...match };
 }
 
+/** Month names when Intl has no data (a trimmed ICU): English, German, French and Spanish. */
 const MONTHS: readonly (readonly string[])[] = [
   ['january', 'januar', 'janvier', 'enero', 'jänner'],
   ['february', 'februar', 'février', 'febrero'],
@@ -92,14 +98,131 @@ const MONTHS: readonly (readonly string[])[] = [
   ['december', 'dezember', 'décembre', 'diciembre'],
 ];
 
-function monthFromName(token: string): number | null {
-  const word = token.toLowerCase().replace(/\.$/, '');
-  if (word.length < 3) return null;
-  const hits = new Set<number>();
-  MONTHS.forEach((names, index) => {
-    if (names.some((name) => name.startsWith(word))) hits.add(index + 1);
+/** The languages Partner Center is read in: a month name of any of them is understood on any page. */
+const MONTH_LOCALES = [
+  'en',
+  'de',
+  'es',
+  'fr',
+  'ja',
+  'zh-Hans',
+  'zh-Hant',
+  'ko',
+  'pt-BR',
+  'it',
+  'nl',
+  'pl',
+  'tr',
+  'ru',
+  'sv',
+  'cs',
+] as const;
+
+/** A locale as Intl spells it ("pt-br" → "pt-BR", "en_US" → "en-US"), or null when Intl has no data for it. */
+function intlLocale(locale: string): string | null {
+  const tag = locale.trim().replace(/_/g, '-');
+  if (!tag) return null;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0] ?? null;
+  } catch {
+    return null; // not a language tag at all
+  }
+}
+
+/** The comparison form of a month name: NFKC, lower case, no trailing dot, Turkish dotless/dotted i folded. */
+function foldMonth(word: string): string {
+  return word
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\u0307/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/\.$/, '');
+}
+
+const monthNameCache = new Map<string, readonly (readonly string[])[]>();
+
+/**
+ * The month names Intl gives for `tag`: long and short, standalone and as written in a date (Polish "stycznia",
+ * Czech "ledna", Russian "января"). Names with digits (Chinese "1月", Korean "1월") are left out: those dates
+ * are numeric.
+ */
+function intlMonthNames(tag: string): readonly (readonly string[])[] {
+  const cached = monthNameCache.get(tag);
+  if (cached) return cached;
+  const formats = (
+    [
+      { month: 'long' },
+      { month: 'short' },
+      { day: 'numeric', month: 'long' },
+      { day: 'numeric', month: 'short' },
+    ] as const
+  ).map((options) => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' }));
+  const names = Array.from({ length: 12 }, (_, month) => {
+    const date = new Date(Date.UTC(2001, month, 15));
+    const forms = new Set<string>();
+    for (const format of formats) {
+      const part = format.formatToParts(date).find((p) => p.type === 'month');
+      const word = part ? foldMonth(part.value) : '';
+      if (/^\p{L}{3,}$/u.test(word)) forms.add(word);
+    }
+    return [...forms];
   });
-  return hits.size === 1 ? ([...hits][0] ?? null) : null;
+  monthNameCache.set(tag, names);
+  return names;
+}
+
+/** The month `word` names in these tables: exactly, else as the start of one name; 'ambiguous' if two months fit. */
+function monthIn(word: string, tables: readonly (readonly (readonly string[])[])[]): number | 'ambiguous' | null {
+  for (const fits of [(name: string) => name === word, (name: string) => name.startsWith(word)]) {
+    const hits = new Set<number>();
+    for (const table of tables)
+      table.forEach((names, index) => {
+        if (names.some(fits)) hits.add(index + 1);
+      });
+    if (hits.size > 1) return 'ambiguous';
+    const [hit] = hits;
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * A month name (or its abbreviation) as a number 1–12: the page's own language first, then any language
+ * Partner Center is read in. Null when unknown or when it could be two months (French "jui": juin or juillet).
+ */
+function monthFromName(token: string, locale: string): number | null {
+  const word = foldMonth(token);
+  if (word.length < 3) return null;
+  const own = intlLocale(locale);
+  const mine = own ? monthIn(word, [intlMonthNames(own)]) : null;
+  if (mine !== null) return mine === 'ambiguous' ? null : mine;
+  const tables = [MONTHS];
+  for (const tag of MONTH_LOCALES) {
+    const known = intlLocale(tag);
+    if (known) tables.push(intlMonthNames(known));
+  }
+  const any = monthIn(word, tables);
+  return any === 'ambiguous' ? null : any;
+}
+
+type NumericOrder = 'dmy' | 'mdy' | 'ymd';
+const orderCache = new Map<string, NumericOrder | null>();
+
+/** The order `locale` writes a numeric date in (Intl's own short form), or null when Intl does not know it. */
+function numericOrder(locale: string): NumericOrder | null {
+  const tag = intlLocale(locale);
+  if (!tag) return null;
+  let order = orderCache.get(tag);
+  if (order === undefined) {
+    const parts = new Intl.DateTimeFormat(tag, { timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2001, 0, 15)));
+    const seen = parts
+      .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+      .map((p) => p.type[0])
+      .join('');
+    order = seen === 'dmy' || seen === 'mdy' || seen === 'ymd' ? seen : null;
+    orderCache.set(tag, order);
+  }
+  return order;
 }
 
 function iso(year: number, month: number, day: number): string | null {
@@ -110,12 +233,16 @@ function iso(year: number, month: number, day: number): string | null {
 }
 
 /**
- * A displayed date as `YYYY-MM-DD`, or null when it cannot be read unambiguously. `locale` (e.g. "en-us",
- * "de-de") decides day/month order for numeric dates like 03/04/2026; only US English puts the month first.
+ * A displayed date as `YYYY-MM-DD`, or null when it cannot be read unambiguously. `locale` (the URL prefix
+ * "en-us", "pt-br", "zh-cn", or the document language) decides what the text alone does not: the day/month order
+ * of a numeric date like 03/04/2026 (as Intl writes that locale's dates: US English puts the month first; dots
+ * always mean day first; a locale that writes the year first, or one Intl does not know, leaves it unread), and
+ * which language a month name is in first. Year-first dates (2027-01-15, 2027/1/15, 2027. 1. 15., 2027年1月15日,
+ * 2027년 1월 15일) and dates with a month name read the same in every locale.
  */
 export function parseDisplayDate(text: string, locale = 'en-us'): string | null {
   const t = text.normalize('NFKC').trim();
-  let m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(t);
+  let m = /(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})/.exec(t);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4})/.exec(t);
   if (m) {
@@ -124,17 +251,20 @@ export function parseDisplayDate(text: string, locale = 'en-us'): string | null 
     const year = Number(m[4]);
     if (a > 12) return iso(year, b, a);
     if (b > 12) return iso(year, a, b);
-    const monthFirst = m[2] !== '.' && /^en(-us)?$/i.test(locale);
-    return monthFirst ? iso(year, a, b) : iso(year, b, a);
+    if (a === b) return iso(year, a, b);
+    const order = m[2] === '.' ? 'dmy' : numericOrder(locale);
+    if (order === 'mdy') return iso(year, a, b);
+    if (order === 'dmy') return iso(year, b, a);
+    return null;
   }
   m = /([\p{L}]{3,}\.?)\s+(\d{1,2}),?\s+(\d{4})/u.exec(t);
   if (m) {
-    const month = monthFromName(m[1] ?? '');
+    const month = monthFromName(m[1] ?? '', locale);
     if (month) return iso(Number(m[3]), month, Number(m[2]));
   }
   m = /(\d{1,2})\.?\s+(?:de\s+)?([\p{L}]{3,}\.?)\s+(?:de\s+)?(\d{4})/u.exec(t);
   if (m) {
-    const month = monthFromName(m[2] ?? '');
+    const month = monthFromName(m[2] ?? '', locale);
     if (month) return iso(Number(m[3]), month, Number(m[1]));
   }
   return null;

@@ -4,8 +4,9 @@
  * moment, sealed at once, and only the sealed form and identifiers leave this module.
  */
 import type { SealingPublicJwk } from '@/config/build-config';
+import type { KeyStatus, PageState } from '@/utils/page-model';
 import type { AccountView, CaptureView, InboundData, StoreOutcome, StoreRefusal } from '@/utils/protocol';
-import { isGuid } from '@/utils/shapes';
+import { classifyKey, isGuid, type KeyConfidence } from '@/utils/shapes';
 import { sealCredential } from './sealing';
 
 export interface CaptureReading {
@@ -13,7 +14,7 @@ export interface CaptureReading {
   tenantId: string | null;
   applicationName: string | null;
   keyExpiresAt: string | null;
-  confidence: 'high' | 'low';
+  confidence: KeyConfidence;
   /** The key screen and the application page showed different Client IDs: the user says which one is right. */
   clientIdMismatch: ClientIdChoice | null;
   /** Reads the key from the page model; the only way to it. */
@@ -34,13 +35,24 @@ export type CapturePhase =
   | 'securing'
   | 'secured'
   /** Sealing or handing over failed; the key is not secured. */
-  | 'failed';
+  | 'failed'
+  /** The key screen is shown but no key was read within MISS_AFTER_MS: the safety net (paste it) is offered. */
+  | 'missed';
+
+/** Why the safety net shows: what the page model saw instead of a key, or that it found no Client ID. */
+export type MissReason = Exclude<KeyStatus, 'captured'> | 'noClientId';
+
+/** How long the key screen may show without a key secured before the user is told and offered to paste it. */
+export const MISS_AFTER_MS = 2000;
 
 export interface CaptureState {
   phase: CapturePhase;
   view: CaptureView | null;
   account: AccountView;
-  lowConfidence: boolean;
+  /** How the key being secured was recognised (null before): an older shape or by shape alone gets a note. */
+  confidence: KeyConfidence | null;
+  /** While the phase is missed: why, and the identifiers the page did show (to prefill the paste form). */
+  miss: { reason: MissReason; clientId: string | null; tenantId: string | null } | null;
   /** While the phase is confirmClientId: the two IDs to choose from. */
   clientIdChoice: ClientIdChoice | null;
   failure: 'extension_reloaded' | 'sealing_failed' | StoreRefusal | null;
@@ -79,7 +91,8 @@ export function createCaptureController(deps: CaptureDeps) {
     phase: 'idle',
     view: null,
     account: { paired: false, accountId: null, accountName: null },
-    lowConfidence: false,
+    confidence: null,
+    miss: null,
     clientIdChoice: null,
     failure: null,
   };
@@ -110,7 +123,7 @@ export function createCaptureController(deps: CaptureDeps) {
     const digest = await fingerprint(key);
     if (captured.has(digest)) return;
     captured.add(digest);
-    set({ phase: 'securing', view: null, failure: null, lowConfidence: reading.confidence === 'low' });
+    set({ phase: 'securing', view: null, failure: null, miss: null, confidence: reading.confidence });
     const captureId = randomUUID();
     let sealed: string;
     try {
@@ -164,6 +177,7 @@ export function createCaptureController(deps: CaptureDeps) {
   }
 
   function onReading(shown: CaptureReading): Promise<void> {
+    stopMissTimer();
     return run(async () => {
       const reading = withClientId(shown);
       const digest = await fingerprint(shown.revealKey());
@@ -174,14 +188,81 @@ export function createCaptureController(deps: CaptureDeps) {
     });
   }
 
+  // The safety net: a key screen with no key secured for MISS_AFTER_MS says so and offers to paste the key.
+  let onKeyScreen = false;
+  let missTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastPage: PageState | null = null;
+  const stopMissTimer = () => {
+    if (missTimer !== null) clearTimeout(missTimer);
+    missTimer = null;
+  };
+  function missReason(page: PageState | null): MissReason | null {
+    if (page?.kind !== 'keyScreen') return null;
+    if (page.keyStatus === 'captured') return page.clientId ? null : 'noClientId';
+    return page.keyStatus;
+  }
+  function checkMissed(): void {
+    missTimer = null;
+    const reason = missReason(lastPage);
+    if (!reason || lastPage?.kind !== 'keyScreen' || !['idle', 'missed'].includes(state.phase)) return;
+    set({ phase: 'missed', miss: { reason, clientId: lastPage.clientId, tenantId: lastPage.tenantId } });
+  }
+
   return {
     getState: () => state,
+    /**
+     * Every page state. On a key screen that shows no readable key, the safety net opens after MISS_AFTER_MS;
+     * leaving the key screen closes it (nothing was captured, so nothing is lost).
+     */
+    onPage(page: PageState): void {
+      lastPage = page;
+      onKeyScreen = page.kind === 'keyScreen';
+      const reason = missReason(page);
+      if (!reason) {
+        stopMissTimer();
+        if (state.phase === 'missed') set({ phase: 'idle', miss: null });
+        return;
+      }
+      if (state.phase === 'missed' && page.kind === 'keyScreen')
+        set({ miss: { reason, clientId: page.clientId, tenantId: page.tenantId } });
+      else if (state.phase === 'idle' && missTimer === null) missTimer = setTimeout(checkMissed, MISS_AFTER_MS);
+    },
+    /**
+     * The safety net: the user pasted the key (read from the paste event, never from a field). It is checked for
+     * a key shape and sealed at once with the identifiers given; on any refusal it is dropped, never kept.
+     */
+    pasteKey(pasted: string, ids: { clientId: string; tenantId: string }): Promise<'ok' | 'not_a_key' | 'invalid_ids'> {
+      const reading = classifyKey(pasted.trim());
+      if (!reading.ok) return Promise.resolve('not_a_key');
+      const clientId = ids.clientId.trim().toLowerCase();
+      const tenantId = ids.tenantId.trim().toLowerCase();
+      if (!isGuid(clientId) || !isGuid(tenantId)) return Promise.resolve('invalid_ids');
+      const value = reading.value;
+      const page = lastPage?.kind === 'keyScreen' ? lastPage : null;
+      stopMissTimer();
+      return run(() =>
+        seal(
+          {
+            clientId,
+            tenantId,
+            applicationName: page?.appName ?? null,
+            keyExpiresAt: page?.keyExpiresAt ?? null,
+            confidence: 'pasted',
+            clientIdMismatch: null,
+            revealKey: () => value,
+          },
+          tenantId,
+        ),
+      ).then(() => 'ok' as const);
+    },
     subscribe(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     /** True while a key on this page is shown but not yet secured: leaving the page must ask first. */
-    unsecured: () => ['needTenant', 'confirmClientId', 'securing', 'failed'].includes(state.phase),
+    unsecured: () =>
+      ['needTenant', 'confirmClientId', 'securing', 'failed', 'missed'].includes(state.phase) ||
+      (onKeyScreen && state.phase === 'idle'),
     /** Called with each new page-model reading of the key screen. */
     onReading,
     /** The user said which of the two Client IDs is right; the key is read from the page again. */

@@ -4,17 +4,42 @@ import { FIXTURES } from '@/test/fixtures/partner-center';
 import { pageKindOfUrl } from '@/utils/page-model/pages';
 
 describe('Partner Center fixtures', () => {
-  it('have unique names and build standalone HTML with the runtime and config inlined', () => {
+  it('have unique names and build standalone HTML with the runtime (or a library bundle, or their own script)', () => {
     expect(new Set(FIXTURES.map((f) => f.name)).size).toBe(FIXTURES.length);
     for (const fixture of FIXTURES) {
       const html = fixture.html();
-      expect(html, fixture.name).toContain('window.__PC_FIXTURE__');
-      expect(html, fixture.name).toContain('customElements.define(name, cls)');
+      if (fixture.name.startsWith('shape-')) {
+        // Hand-written pages (shapes.ts): their own few components, none of the runtime's.
+        expect(html, fixture.name).toMatch(/customElements\.define\(/);
+        expect(html, fixture.name).not.toContain('window.__PC_FIXTURE__');
+      } else expect(html, fixture.name).toContain('window.__PC_FIXTURE__');
+      if (fixture.name.startsWith('shape-')) {
+        // checked above
+      } else if (fixture.name.startsWith('library-')) {
+        // Built from a real component library: its esbuild bundle registers the components, not the runtime.
+        expect(html, fixture.name).toMatch(/<script data-bundle="[\w-]+\.ts">/);
+        expect(html, fixture.name).toMatch(/customElements\.define\(/);
+        // …under Harmony-like names: Shoelace classes defined as he-…, FAST and Fluent through the prefix.
+        expect(html, fixture.name).toMatch(/"he-(?!shell")[\w-]+"|\.withPrefix\("he"\)/);
+        expect(html, fixture.name).not.toContain('customElements.define(name, cls)');
+      } else expect(html, fixture.name).toContain('customElements.define(name, cls)');
       expect(html, fixture.name).not.toMatch(/<!--PC_(RUNTIME|CONFIG)-->/);
       // No external resources: nothing loaded from anywhere.
       expect(html, fixture.name).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
       expect(html, fixture.name).not.toMatch(/@import|url\(http/i);
     }
+  });
+
+  it('include pages built from Shoelace, FAST and Fluent, and a key only a user can read (to paste)', () => {
+    const library = FIXTURES.filter((f) => f.name.startsWith('library-'));
+    for (const family of ['shoelace', 'fast', 'fluent'])
+      expect(library.some((f) => f.name.includes(family))).toBe(true);
+    const pasted = FIXTURES.filter((f) => f.pasteKey !== undefined);
+    expect(library.some((f) => f.pasteKey !== undefined)).toBe(true);
+    for (const fixture of pasted) expect(fixture.negative, fixture.name).toBe(true);
+    // The library's unreadable key is in no text of its page, not even the page's config.
+    for (const fixture of library.filter((f) => f.pasteKey !== undefined))
+      expect(fixture.html(), fixture.name).not.toContain(fixture.pasteKey);
   });
 
   it('are served at real Partner Center URLs, except the lookalike, which expects no action', () => {

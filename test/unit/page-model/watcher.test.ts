@@ -125,6 +125,55 @@ describe('watchPartnerCenter', () => {
     expect(states.some((s) => s.kind === 'keyScreen' && s.keyStatus === 'settling')).toBe(true);
   });
 
+  it('re-reads a key screen until its key shows, however long after the page started (a drawer opened late)', async () => {
+    vi.useFakeTimers();
+    setUrl(APP_URL);
+    const root = mountDeep(appPage());
+    start({ settleMs: 60 });
+    expect(last()?.kind).toBe('applicationPage');
+    // Long past the late-value window of the page itself, the key screen opens; its key is set much later, as a
+    // property only (no mutation), on a visit where nothing else changes.
+    await vi.advanceTimersByTimeAsync(120_000);
+    root.innerHTML = keyScreen();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(keyStatus()).toBe('missing');
+    await vi.advanceTimersByTimeAsync(90_000);
+    setKey(V.keys.current, root);
+    // Found by a re-read at most a second later (then confirmed by the next one).
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(keyStatus()).toBe('captured');
+    // Once captured, nothing keeps running on its own.
+    await vi.runAllTimersAsync();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('takes a dialog with Client ID and Key for the key screen just after the user pressed "Add new key"', async () => {
+    vi.useFakeTimers();
+    setUrl(APP_URL);
+    const root = mountDeep(appPage());
+    start({ settleMs: 20 });
+    const openDialog = () => {
+      const box = document.createElement('div');
+      box.innerHTML = `<he-dialog open><dl><dt>Client ID</dt><dd>${V.clientId}</dd><dt>Key</dt><dd><canvas></canvas></dd></dl></he-dialog>`;
+      root.append(box);
+      return box;
+    };
+    const button = root.querySelector('button') as HTMLButtonElement;
+    // A dialog that opens after a script's click (not the user's) is not the key screen.
+    button.click();
+    const box = openDialog();
+    await vi.runAllTimersAsync();
+    expect(last()?.kind).toBe('applicationPage');
+    box.remove();
+    // The user's own press (a trusted click) says what follows.
+    const press = new MouseEvent('click', { bubbles: true, composed: true });
+    Object.defineProperty(press, 'isTrusted', { value: true });
+    button.dispatchEvent(press);
+    openDialog();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(last()).toMatchObject({ kind: 'keyScreen', keyStatus: 'missing', clientId: V.clientId });
+  });
+
   it('keeps the long settle for low-confidence shapes', async () => {
     vi.useFakeTimers();
     setUrl(KEY_URL);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { KeyScreenState, PageState } from '@/utils/page-model';
 import type { StoreOutcome } from '@/utils/protocol';
-import { type CaptureReading, createCaptureController, HANDOVER_PAUSES_MS } from '@/utils/vault/capture';
+import { type CaptureReading, createCaptureController, HANDOVER_PAUSES_MS, MISS_AFTER_MS } from '@/utils/vault/capture';
 import { CAPTURE, CLIENT, captureView, KEY, openSealed, publicJwk, TENANT } from '../helpers';
 
 const reading = (overrides: Partial<CaptureReading> = {}): CaptureReading => ({
@@ -145,5 +146,83 @@ describe('the capture controller', () => {
       const { payload } = await openSealed((message as unknown as { sealed: string }).sealed);
       expect(payload.clientId).toBe(expected);
     }
+  });
+});
+
+describe('the safety net', () => {
+  const keyScreenState = (over: Partial<KeyScreenState> = {}): KeyScreenState => ({
+    kind: 'keyScreen',
+    url: 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps',
+    clientId: CLIENT,
+    clientIdOnScreen: CLIENT,
+    tenantId: TENANT,
+    appName: 'App',
+    key: null,
+    keyStatus: 'missing',
+    confidence: null,
+    keyExpiresAt: '2027-01-15',
+    clientIdMismatch: null,
+    ...over,
+  });
+  const appPage: PageState = {
+    kind: 'applicationPage',
+    url: 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#apps',
+    appName: 'App',
+    tenantId: TENANT,
+    clientId: CLIENT,
+    keys: [],
+    canAddKey: true,
+  };
+
+  it(`opens when the key screen shows no readable key for ${MISS_AFTER_MS} ms, says why, and closes when the screen goes`, async () => {
+    vi.useFakeTimers();
+    const { c } = controller();
+    c.onPage(keyScreenState({ keyStatus: 'masked' }));
+    expect(c.getState().phase).toBe('idle');
+    // Leaving is guarded from the first moment the key screen shows, before anything is secured.
+    expect(c.unsecured()).toBe(true);
+    await vi.advanceTimersByTimeAsync(MISS_AFTER_MS - 1);
+    expect(c.getState().phase).toBe('idle');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(c.getState()).toMatchObject({
+      phase: 'missed',
+      miss: { reason: 'masked', clientId: CLIENT, tenantId: TENANT },
+    });
+    expect(c.unsecured()).toBe(true);
+    c.onPage(appPage);
+    expect(c.getState()).toMatchObject({ phase: 'idle', miss: null });
+    expect(c.unsecured()).toBe(false);
+    vi.useRealTimers();
+  });
+
+  it('does not open when the key is read in time', async () => {
+    vi.useFakeTimers();
+    const { c } = controller();
+    c.onPage(keyScreenState({ keyStatus: 'settling' }));
+    await c.onReading(reading());
+    await vi.advanceTimersByTimeAsync(MISS_AFTER_MS * 2);
+    expect(c.getState().phase).toBe('secured');
+    vi.useRealTimers();
+  });
+
+  it('seals a pasted key at once, with confidence "pasted", and sends only its sealed form', async () => {
+    const { c, storeCapture } = controller();
+    expect(await c.pasteKey(`  ${KEY}\n`, { clientId: CLIENT.toUpperCase(), tenantId: TENANT })).toBe('ok');
+    expect(c.getState()).toMatchObject({ phase: 'secured', confidence: 'pasted' });
+    const [message] = storeCapture.mock.calls[0] ?? [];
+    expect(message).toMatchObject({ clientId: CLIENT, tenantId: TENANT, confidence: 'pasted' });
+    expect(JSON.stringify(message)).not.toContain(KEY);
+    const { payload } = await openSealed((message as unknown as { sealed: string }).sealed);
+    expect(payload).toMatchObject({ clientId: CLIENT, tenantId: TENANT, secret: KEY });
+  });
+
+  it('refuses a paste that is not one key, or identifiers that are not GUIDs, and keeps nothing', async () => {
+    const { c, storeCapture } = controller();
+    expect(await c.pasteKey('hello world', { clientId: CLIENT, tenantId: TENANT })).toBe('not_a_key');
+    expect(await c.pasteKey(`${KEY} ${KEY.slice(0, -1)}Z`, { clientId: CLIENT, tenantId: TENANT })).toBe('not_a_key');
+    expect(await c.pasteKey(KEY, { clientId: 'nope', tenantId: TENANT })).toBe('invalid_ids');
+    expect(await c.pasteKey(KEY, { clientId: CLIENT, tenantId: '' })).toBe('invalid_ids');
+    expect(storeCapture).not.toHaveBeenCalled();
+    expect(JSON.stringify(c.getState())).not.toContain(KEY);
   });
 });

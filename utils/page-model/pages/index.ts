@@ -8,12 +8,12 @@ import type { PageKind, PageReading } from '../page-state';
 import { applicationPage } from './applicationPage';
 import { dashboard } from './dashboard';
 import { keyScreen } from './keyScreen';
-import { type PageKindDefinition, readContext } from './kind';
+import { type PageKindDefinition, type ReadHints, readContext } from './kind';
 import { tenants } from './tenants';
 import { unauthorized } from './unauthorized';
 import { userManagement } from './userManagement';
 
-export type { PageKindDefinition, ReadContext } from './kind';
+export type { PageKindDefinition, ReadContext, ReadHints } from './kind';
 export { applicationPage, dashboard, keyScreen, tenants, unauthorized, userManagement };
 
 export const PAGE_DEFINITIONS: { [K in PageKind]: PageKindDefinition<K> } = {
@@ -45,16 +45,16 @@ export function isFlowUrl(url: string | URL): boolean {
  * One pass over the page: what it is and what it shows. Null off Partner Center. Outside the flow the DOM
  * is not read at all, which keeps the content script cheap on every other Partner Center page.
  */
-export function readPage(doc: Document, href: string | URL): PageReading | null {
+export function readPage(doc: Document, href: string | URL, hints?: ReadHints): PageReading | null {
   const url = toUrl(href);
   if (!url || !isPartnerCenterUrl(url)) return null;
   if (!isFlowUrl(url)) return dashboard.extract(readContextLite(doc, url));
-  const ctx = readContext(doc, url);
+  const ctx = readContext(doc, url, hints);
   for (const def of BY_SIGNATURE) if (def.signature?.(ctx)) return def.extract(ctx);
   for (const def of BY_URL) if (def.matchesUrl?.(url)) return def.extract(ctx);
   return dashboard.extract(ctx);
 }
 
 function readContextLite(doc: Document, url: URL) {
-  return { doc, url, locale: 'en-us', elements: [] };
+  return { doc, url, locale: 'en-us', elements: [], hints: { now: Date.now() } };
 }

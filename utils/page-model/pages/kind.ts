@@ -14,11 +14,21 @@ export interface ReadContext {
   /** Locale for reading dates: URL prefix, else the document language, else en-us. */
   locale: string;
   elements: Element[];
+  hints: ReadHints;
 }
 
-export function readContext(doc: Document, url: URL): ReadContext {
+/** What the watcher knows beyond this one read: the page before, and what the user did on it. */
+export interface ReadHints {
+  now: number;
+  /** When the user last pressed "Add new key" in this tab (epoch ms). */
+  addKeyPressedAt?: number;
+  /** Client IDs of the application this tab showed last (from its application page). */
+  knownClientIds?: readonly string[];
+}
+
+export function readContext(doc: Document, url: URL, hints: ReadHints = { now: Date.now() }): ReadContext {
   const locale = urlLocale(url) ?? (doc.documentElement?.getAttribute('lang') || 'en-us').toLowerCase();
-  return { doc, url, locale, elements: deepElements(doc) };
+  return { doc, url, locale, elements: deepElements(doc), hints };
 }
 
 export interface PageKindDefinition<K extends PageKind> {
