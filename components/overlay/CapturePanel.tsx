@@ -166,8 +166,8 @@ function TenantPicker({ controller, tenants }: { controller: CaptureController; 
 
 /**
  * The key screen shows but its key could not be read: say so, and take the key from a paste. The paste zone
- * is a button, not a field: the key is read from the paste event's clipboard data, handed to the controller
- * to seal, and never enters a value, the DOM or this component's state.
+ * takes no input but the paste event: the key is read from its clipboard data, handed to the controller to
+ * seal, and never enters a value, the DOM or this component's state.
  */
 function SafetyNet({
   controller,
@@ -184,7 +184,7 @@ function SafetyNet({
   const [clientId, setClientId] = useState(miss.clientId ?? '');
   const [tenantId, setTenantId] = useState(miss.tenantId ?? (tenants.length === 1 ? (tenants[0]?.id ?? '') : ''));
   const [error, setError] = useState<string | null>(null);
-  const onPaste = (event: ClipboardEvent<HTMLButtonElement>) => {
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     event.preventDefault();
     event.stopPropagation();
     // Page script can fire a paste event too, with a key of its choosing.
@@ -232,9 +232,26 @@ function SafetyNet({
           ))}
         </datalist>
       )}
-      <button type="button" className="paste-zone primary" aria-describedby="stactize-paste-hint" onPaste={onPaste}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <button> gets no paste event in Firefox. It is editable only
+          so that every browser fires paste at it; every way in but the paste event is refused, and what a
+          composition slips in is put back. */}
+      <div
+        className="paste-zone primary"
+        role="button"
+        tabIndex={0}
+        contentEditable
+        suppressContentEditableWarning
+        spellCheck={false}
+        aria-describedby="stactize-paste-hint"
+        onPaste={onPaste}
+        onBeforeInput={(event) => event.preventDefault()}
+        onDrop={(event) => event.preventDefault()}
+        onInput={(event) => {
+          event.currentTarget.textContent = m.pasteHere;
+        }}
+      >
         {m.pasteHere}
-      </button>
+      </div>
       <p id="stactize-paste-hint" className="detail">
         {m.pasteHint}
       </p>

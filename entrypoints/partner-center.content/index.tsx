@@ -13,11 +13,13 @@ import {
   formatReport,
   keepAttached,
   OWN_UI_TAG,
+  type PageState,
   summarizePageState,
   watchPartnerCenter,
 } from '@/utils/page-model';
 import { extensionLifetime, isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
-import { createCaptureController, createOverlayStore, readingFor } from '@/utils/vault';
+import { localDay } from '@/utils/shapes';
+import { createCaptureController, createOverlayStore, listedExpiryFor, readingFor } from '@/utils/vault';
 import overlayCss from './style.css?inline';
 
 export default defineContentScript({
@@ -91,6 +93,16 @@ export default defineContentScript({
     life.signal.addEventListener('abort', () => ui.remove(), { once: true });
     keepAttached(ui.shadowHost, life.signal);
 
+    // The key screen showed no expiry: the application page lists the key created today with its date.
+    let listedSent = '';
+    const reportListedExpiry = (state: PageState) => {
+      const listed = listedExpiryFor(state, localDay(Date.now()));
+      const said = JSON.stringify(listed);
+      if (!listed || said === listedSent) return;
+      listedSent = said;
+      void sendMessage('keyExpiryListed', listed).catch(() => undefined);
+    };
+
     const watch = watchPartnerCenter({
       signal: life.signal,
       onState(state) {
@@ -98,6 +110,7 @@ export default defineContentScript({
         store.setPage(state);
         tour.setPage(state);
         controller.onPage(state);
+        reportListedExpiry(state);
         const reading = readingFor(state, store.getTenants());
         if (reading) void controller.onReading(reading);
       },

@@ -5,9 +5,12 @@
  * - Every key screen nothing can read: within seconds the overlay says so and offers "Paste the key here"; the
  *   pasted key (a real, trusted paste) is sealed at once, and no storage, overlay, page DOM or console holds it.
  * - Leaving a key screen whose key is not secured asks first.
+ * - A key screen that shows no expiry: the application page the user comes back to lists it.
  */
 import type { Page } from '@playwright/test';
-import { FIXTURES, TEST_VALUES as V } from '../fixtures/partner-center';
+import { localDay } from '../../utils/shapes';
+import { buildFixtureHtml, FIXTURES, TEST_VALUES as V } from '../fixtures/partner-center';
+import { appConfig, appPageUrl } from '../fixtures/partner-center/kit';
 import { consoleOf } from './harness/console-guard';
 import { expect, test } from './harness/fixtures';
 import { findSecret } from './harness/leaks';
@@ -74,6 +77,10 @@ test.describe('the safety net', () => {
       await expect(overlay(page).getByLabel('Client ID')).toHaveValue(V.clientId);
       await overlay(page).getByLabel('Tenant ID').fill(V.tenantId);
 
+      // Typing into the zone changes nothing: it takes a paste only.
+      await paste.click();
+      await page.keyboard.type('typed');
+      await expect(paste).toHaveText('Paste the key here');
       // Something that is not a key is refused, and nothing is kept.
       await page.evaluate(() => navigator.clipboard.writeText('not a key at all'));
       await paste.focus();
@@ -124,5 +131,38 @@ test.describe('the safety net', () => {
     expect(dialog.type()).toBe('beforeunload');
     await dialog.dismiss();
     await expect(overlay(page).getByRole('button', { name: 'Paste the key here' })).toBeVisible();
+  });
+});
+
+test.describe('the expiry when the key screen shows none', () => {
+  test('is learned from the application page the user comes back to (the key created today), never an older key’s', async ({
+    partnerCenter,
+    serviceWorker,
+    pair,
+  }) => {
+    const account = await pair();
+    const html = buildFixtureHtml('usermanagement.html', { app: appConfig('en', { listsNewKey: true }), delayMs: 300 });
+    const page = await partnerCenter.open(appPageUrl(), html);
+    await expect.poll(() => pageState(page)).toMatchObject({ kind: 'applicationPage', clientId: V.clientId });
+    await page.getByText('Add new key', { exact: true }).click();
+    await expect.poll(() => pageState(page)).toMatchObject({ kind: 'keyScreen', keyPresent: true, keyExpiresAt: null });
+    await overlay(page)
+      .getByRole('button', { name: `Send key to Stactize (${account})` })
+      .click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+
+    await page.goBack(); // client-side, to the application page, which now lists the new key
+    const today = new Date();
+    const expected = localDay(new Date(today.getFullYear() + 2, today.getMonth(), today.getDate()).getTime());
+    const stored = () =>
+      serviceWorker.evaluate(async () => {
+        const { deliveries, connection } = await chrome.storage.local.get(['deliveries', 'connection']);
+        const snapshot = connection as { connection?: { credential?: { keyExpiresAt: string | null } } } | undefined;
+        return {
+          delivery: (deliveries as { keyExpiresAt: string | null }[] | undefined)?.[0]?.keyExpiresAt ?? null,
+          connection: snapshot?.connection?.credential?.keyExpiresAt ?? null,
+        };
+      });
+    await expect.poll(stored).toEqual({ delivery: expected, connection: expected });
   });
 });

@@ -1,6 +1,7 @@
 /** GET /v1/connection: the status Stactize gives, stored for the popup and badge, looked at again while pending. */
-import { connectionItem, pairingItem } from '@/utils/storage';
+import { connectionItem, deliveriesItem, pairingItem } from '@/utils/storage';
 import type { IntakeClient, IntakeError } from './intake-api';
+import { withLearnedExpiry } from './learned-expiry';
 import type { ConnectionSnapshot } from './types';
 
 /** While Stactize verifies a key, the status is asked for again this soon. */
@@ -29,11 +30,9 @@ export function createConnectionRefresher(deps: ConnectionDeps) {
     if (!pairing) return;
     const result = await deps.intake.getConnection(pairing.intakeToken);
     if (result.ok) {
-      await connectionItem.setValue({
-        connection: result.data,
-        fetchedAt: new Date(deps.now()).toISOString(),
-        problem: null,
-      });
+      // A delivered key's expiry this device learned after the capture fills the one Stactize was not sent.
+      const snapshot = { connection: result.data, fetchedAt: new Date(deps.now()).toISOString(), problem: null };
+      await connectionItem.setValue(withLearnedExpiry(snapshot, await deliveriesItem.getValue()));
       const pending = result.data.credential?.status === 'pending_verification';
       deps.scheduleRefresh(pending ? deps.now() + PENDING_REFRESH_MS : null);
       await deps.onStatus();

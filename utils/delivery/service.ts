@@ -93,6 +93,10 @@ export function createBackgroundService(deps: ServiceDeps) {
     tabs,
     now,
     refreshBadge: badge,
+    async afterExpiryLearned() {
+      await expiry();
+      await badge();
+    },
     refreshConnection,
     deliverDue: () => deliverer.deliverDue(),
     revokePending,

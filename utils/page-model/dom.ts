@@ -203,11 +203,12 @@ export function shownValue(el: Element): string {
     const attr = el.getAttribute('value');
     if (attr?.trim()) return attr;
   }
-  const holder = deepElements(el).find((child) => child.matches(VALUE_HOLDERS));
-  if (holder) {
-    const held = isField(holder) || holder.tagName === 'TIME' ? shownValue(holder) : visibleText(holder);
-    if (held.trim()) return held;
-  }
+  // Every value it holds (a box with two keys holds two values, never just the first).
+  const held = deepElements(el)
+    .filter((child) => child.matches(VALUE_HOLDERS))
+    .map((holder) => (isField(holder) || holder.tagName === 'TIME' ? shownValue(holder) : visibleText(holder)))
+    .filter((value) => value.trim());
+  if (held.length) return held.join(' ');
   return visibleText(el);
 }
 

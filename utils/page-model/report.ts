@@ -331,8 +331,13 @@ function templateHash(hash: string): string {
   return `#${templatePath(route)}${names.length ? `?${names.join('&')}` : ''}`;
 }
 
+// forEach, not keys(): a Firefox content script's URLSearchParams iterators are not iterable there.
 function queryNames(params: URLSearchParams): string[] {
-  return [...new Set([...params.keys()].map(templateSegment))];
+  const names: string[] = [];
+  params.forEach((_value, name) => {
+    names.push(name);
+  });
+  return [...new Set(names.map(templateSegment))];
 }
 
 /** A language tag as Partner Center writes one ("en", "de-DE", "zh-Hans", "es-419"), else "other". */

@@ -248,6 +248,9 @@ export function watchPartnerCenter(options: WatchPartnerCenterOptions): PartnerC
 function waitingForValues(state: PageState): boolean {
   if (state.kind === 'keyScreen') return state.keyStatus !== 'captured';
   if (state.kind === 'applicationPage') return !state.clientId || !state.tenantId;
+  // A User management view whose address names an application may become its page or its key screen by values
+  // alone (set as properties, no mutation).
+  if (state.kind === 'userManagement') return guidsIn(state.url).length > 0;
   return false;
 }
 

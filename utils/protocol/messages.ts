@@ -64,6 +64,15 @@ export const inbound = {
   captureStatus: { schema: captureRef, from: ['content', 'extensionPage'] },
   /** popup → background: forget one sealed capture, after the user confirmed. */
   discardCapture: { schema: captureRef, from: ['extensionPage'] },
+  /**
+   * content → background: the application page lists the key created today with its expiry; a capture of that
+   * application made today without an expiry learns it (utils/delivery/learned-expiry.ts decides, the page being
+   * untrusted).
+   */
+  keyExpiryListed: {
+    schema: z.strictObject({ clientId: guid, createdOn: isoDate, keyExpiresAt: isoDate }),
+    from: ['content'],
+  },
   /** content → background: who the send button names. */
   account: { schema: nothing, from: ['content', 'extensionPage'] },
   /** content → background: the user chose to pair from the overlay; open the pairing page. */
@@ -91,6 +100,7 @@ export interface ProtocolMap {
   sendCapture(data: InboundData<'sendCapture'>): CaptureView;
   captureStatus(data: InboundData<'captureStatus'>): CaptureView;
   discardCapture(data: InboundData<'discardCapture'>): { discarded: boolean };
+  keyExpiryListed(data: InboundData<'keyExpiryListed'>): void;
   account(): AccountView;
   openPairing(): void;
   claimPairing(data: InboundData<'claimPairing'>): ClaimOutcome;

@@ -27,3 +27,9 @@ export function expiringSoon(date: string | null | undefined, now: number): bool
   const left = daysLeft(date, now);
   return !Number.isNaN(left) && left <= REMINDER_DAYS[0];
 }
+
+/** The local calendar day of an instant, as `YYYY-MM-DD` (the day Partner Center shows a key was created). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -10,4 +10,4 @@ export {
   type ClientIdChoice,
   createCaptureController,
 } from './capture';
-export { createOverlayStore, readingFor, type TenantChoice } from './reading';
+export { createOverlayStore, listedExpiryFor, readingFor, type TenantChoice } from './reading';

@@ -51,3 +51,18 @@ export function readingFor(state: PageState | null, tenants: TenantChoice[] = []
     revealKey: () => key.reveal(),
   };
 }
+
+/**
+ * On an application page: the key listed as created today, with its expiry, when exactly one is (the key this
+ * device may have captured without an expiry; never an older key's date). `today` is the local `YYYY-MM-DD`.
+ */
+export function listedExpiryFor(
+  state: PageState | null,
+  today: string,
+): { clientId: string; createdOn: string; keyExpiresAt: string } | null {
+  if (state?.kind !== 'applicationPage' || !state.clientId) return null;
+  const created = state.keys.filter((key) => key.created === today);
+  const [only] = created;
+  if (created.length !== 1 || !only?.expires) return null;
+  return { clientId: state.clientId, createdOn: today, keyExpiresAt: only.expires };
+}

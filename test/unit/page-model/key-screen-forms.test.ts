@@ -130,6 +130,19 @@ describe('values held by components', () => {
   });
 });
 
+describe('a Key label whose value is not beside it', () => {
+  it('takes the one current-shape readonly value on the screen, and none when there are two', () => {
+    mountDeep(
+      `${WARNING}<h2>Key</h2><dl><dt>Client ID</dt><dd>${V.clientId}</dd></dl><footer><code>${V.keys.current}</code></footer>`,
+    );
+    expect(readKeyScreen().candidate?.reveal()).toBe(V.keys.current);
+    mountDeep(
+      `${WARNING}<h2>Key</h2><dl><dt>Client ID</dt><dd>${V.clientId}</dd></dl><footer><code>${V.keys.current}</code><code>${V.keys.another}</code></footer>`,
+    );
+    expect(readKeyScreen().candidate).toBeNull();
+  });
+});
+
 describe('the expiry, in every form', () => {
   const screen = (expiry: string, url = UM_APPS) => {
     mountDeep(

@@ -25,6 +25,11 @@ export const VALID: { [T in InboundType]: InboundData<T> } = {
   sendCapture: { captureId: CAPTURE_ID, accountId: 'acct_sandbox' },
   captureStatus: { captureId: CAPTURE_ID },
   discardCapture: { captureId: CAPTURE_ID },
+  keyExpiryListed: {
+    clientId: '3f2a4c1e-aaaa-4bbb-8ccc-0123456789ab',
+    createdOn: '2026-12-01',
+    keyExpiresAt: '2028-12-01',
+  },
   account: undefined,
   openPairing: undefined,
   claimPairing: { code: 'ABCD-2345' },

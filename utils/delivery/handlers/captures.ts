@@ -1,7 +1,8 @@
 /** Messages about captures: store a sealed capture, send it, ask its state, discard it. */
 import { deliveredView, type StoreRefusal } from '@/utils/protocol';
-import { deliveriesItem, pairingItem } from '@/utils/storage';
+import { connectionItem, deliveriesItem, pairingItem } from '@/utils/storage';
 import { detached } from '../detached';
+import { learnInDeliveries, learnInOutbox, withLearnedExpiry } from '../learned-expiry';
 import { addCapture, findBySecret, markAttention, type Outbox, problem, remove, requestSend } from '../outbox';
 import type { HandlerGroup, ServiceParts } from './context';
 
@@ -19,7 +20,7 @@ export function refusalFor(outbox: Outbox, tabCaptureIds: readonly string[]): St
 
 export function captureHandlers(
   parts: ServiceParts,
-): HandlerGroup<'storeCapture' | 'sendCapture' | 'captureStatus' | 'discardCapture'> {
+): HandlerGroup<'storeCapture' | 'sendCapture' | 'captureStatus' | 'discardCapture' | 'keyExpiryListed'> {
   const { outbox, tabs, now } = parts;
   return {
     async storeCapture(data, { tabId }) {
@@ -61,6 +62,16 @@ export function captureHandlers(
       return outbox.view(captureId);
     },
     captureStatus: ({ captureId }) => outbox.view(captureId),
+    async keyExpiryListed(listed) {
+      await outbox.mutate((o) => learnInOutbox(o, listed, now()));
+      const deliveries = await deliveriesItem.getValue();
+      const learned = learnInDeliveries(deliveries, listed, now());
+      if (learned === deliveries) return;
+      await deliveriesItem.setValue(learned);
+      // Reminders and the badge read the stored connection: give it the date Stactize did not have.
+      await connectionItem.setValue(withLearnedExpiry(await connectionItem.getValue(), learned));
+      await parts.afterExpiryLearned();
+    },
     async discardCapture({ captureId }) {
       // Decided inside the outbox's chain, on the outbox the removal actually saw.
       let discarded = false;

@@ -23,6 +23,8 @@ export interface ServiceParts {
   tabs: TabMemory;
   now: () => number;
   refreshBadge(): Promise<void>;
+  /** A delivered key's expiry was learned on this device: reminders and the badge look again. */
+  afterExpiryLearned(): Promise<void>;
   refreshConnection(): Promise<void>;
   deliverDue(): Promise<void>;
   /** Revoke, now or later, the tokens of disconnected pairings. */

@@ -68,10 +68,18 @@ function readKey(ctx: ReadContext, elements: Element[]): KeyRead {
     // string further away.
     if (reading.reason !== 'none') return { candidate: null, rejected: reading.reason };
   }
-  for (const candidate of readonlyFieldCandidates(elements)) {
-    const reading = classifyKey(candidate.text);
-    if (reading.ok && reading.confidence === 'high' && !isBusy(candidate.el))
-      return { candidate: new SecretKey(reading.value, reading.shape, reading.confidence), rejected: null };
+  // The Key label is there but its value is not beside it: the one current-shape readonly value on the screen.
+  if (hasLabel(ctx.doc, 'key', elements)) {
+    const found = readonlyFieldCandidates(elements)
+      .map((candidate) => ({ candidate, reading: classifyKey(candidate.text) }))
+      .filter(({ candidate, reading }) => reading.ok && reading.confidence === 'high' && !isBusy(candidate.el));
+    const values = new Set(found.map(({ reading }) => (reading.ok ? reading.value : '')));
+    const [first] = found;
+    if (first?.reading.ok && values.size === 1)
+      return {
+        candidate: new SecretKey(first.reading.value, first.reading.shape, first.reading.confidence),
+        rejected: null,
+      };
   }
   const busy = findLabels(ctx.doc, 'key', elements).some(({ el }) => isBusy(el));
   return { candidate: null, rejected: busy ? 'rendering' : null };
