@@ -97,11 +97,19 @@ export const strings = {
       `Stactize could not be reached. Trying again ${time === null ? 'soon' : `at ${time}`}; the key stays sealed here.`,
     delivered: 'Delivered',
     deliveredDetail: (account: string) => `Stactize (${account}) received the key and is verifying it.`,
+    // Stactize's verification outcome, shown on the page below "Delivered" once it comes
+    verified: (account: string) => `Verified: Stactize (${account}) can use your Partner Center connection.`,
+    rejected: 'Stactize could not use this key.',
     /** A note for keys not read the usual way (none for the current shape under its label, or a pasted one). */
     confidence: {
       low: 'This key has an older format. Check that it is the key Partner Center just showed.',
       shape:
         'This key was recognised by its shape alone (the companion does not read this page’s language). Check that it is the key Partner Center just showed.',
+    },
+    // a User management page in a language or layout the companion does not know (Overlay)
+    unrecognisedPage: {
+      title: 'The companion cannot read this page',
+      body: 'Its language or layout is new to the companion, so its guidance may not match what you see. On the key screen, the companion asks you to paste the key if it cannot read it.',
     },
     // the safety net: the key screen is shown but the key could not be read (CapturePanel's SafetyNet)
     missed: {
@@ -270,6 +278,14 @@ export const strings = {
     expiryMessage: (applicationName: string | null | undefined, date: string) =>
       `The key of ${applicationName ?? 'your application'} expires on ${date}. Click to add a new key in Partner Center and send it to Stactize.`,
   },
+  // the overlay making way for Partner Center's own dialogs and drawers (components/overlay/GuidePanel.tsx)
+  yieldToPage: {
+    /** Under a step docked because a Partner Center dialog or drawer is open where its popover would go. */
+    aside: 'Partner Center has a dialog or panel open, so the guide waits here, out of its way.',
+    /** The chip the companion folds into while a Partner Center dialog or drawer takes its place. */
+    chip: 'Stactize',
+    chipLabel: 'Show the Stactize companion (it moved out of the way of Partner Center’s open dialog)',
+  },
   // the in-page guide (utils/guidance/guides/*, utils/guidance/tour.ts, components/overlay/GuidePanel.tsx)
   guide: {
     titles: {
@@ -294,85 +310,112 @@ export const strings = {
     unknownDate: 'unknown date',
     expiresSoon: 'Expires soon:',
     expired: 'Expired:',
+    /**
+     * Who may do what on Tenants, shown beside "Associate or create" (the help article's second point). Not step
+     * words, so no placeholders.
+     */
+    tenantRoles: {
+      associate:
+        'Associate an existing tenant: the Partner Center Manager role is enough, plus an account of that tenant to sign in with.',
+      create:
+        'Create a new tenant: no directory needed yet. The administrator you enter on the form becomes its global administrator; creating users or changing the directory later needs a global administrator.',
+    },
+    /**
+     * Each step's title and body. `{targetId}` (a target of utils/page-model/targets.ts) is replaced by the label
+     * that target shows on the page, or its English name when it is not on the page (utils/guidance/define.ts).
+     * Each page kind's first step is the thing to do there; context follows it.
+     */
     steps: {
       dashboard: {
         openSettings: {
-          title: 'Open Account settings',
-          body: 'Select the gear icon in the upper right of Partner Center to open Account settings.',
+          title: 'Open “{accountSettings}”',
+          body: 'Select the gear icon in the upper right of Partner Center (“{accountSettings}”).',
         },
         openTenants: {
-          title: 'Go to Tenants',
-          body: 'In Account settings, choose Tenants to check that a Microsoft Entra tenant is associated with your account. If it already is, go to User management instead.',
+          title: 'Go to “{tenantsNav}”',
+          body: 'In “{accountSettings}”, choose “{tenantsNav}” to check that a Microsoft Entra tenant is associated with your account. If one already is, choose “{userManagementNav}” instead.',
         },
       },
       tenants: {
-        prerequisites: {
-          title: 'Before you start',
-          body: 'You need a Microsoft Entra directory. Anyone with Microsoft 365 already has one; otherwise Partner Center creates one for free. Associating a tenant needs only the Partner Center Manager role; creating a directory or its users needs a Microsoft Entra global administrator.',
+        chooseTenant: {
+          title: 'Associate a tenant, or create one',
+          body: 'Already have a Microsoft Entra tenant (anyone with Microsoft 365 has one)? Choose “{associateTenant}”. No tenant yet? Choose “{createTenant}”: Partner Center creates one for free.',
         },
-        associateOrCreate: {
-          title: 'Associate or create a tenant',
-          body: 'Already have a tenant? Choose “Associate Microsoft Entra ID with your Partner Center account” and sign in with that tenant’s credentials. No tenant yet? Choose “Create new Microsoft Entra ID”.',
+        signIn: {
+          title: 'What Microsoft’s sign-in will ask',
+          body: '“{associateTenant}” opens Microsoft’s sign-in page, where the Stactize companion does not run. There, sign in with a work account of the tenant you associate (not a personal Microsoft account) and its password, plus a second check if your organization uses one. You then come back here to review the organization and domain name and press “{confirm}”.',
+        },
+        tenantReady: {
+          title: 'Your tenant is associated',
+          body: 'Go on to “{accountSettings}” → “{userManagementNav}” → “{entraApplicationsTab}” and select the application Stactize will use. If it belongs to a tenant not listed here, associate that tenant first.',
         },
         severalTenants: {
-          title: 'Several tenants',
-          body: 'Several tenants are associated. Note which one holds the application Stactize will use: its Tenant ID is the one the key belongs to.',
+          title: 'Which tenant holds the application',
+          body: 'Several tenants are associated. The application Stactize uses lives in one of them: its page shows that tenant’s Tenant ID, and the key belongs to that tenant. To associate another, choose “{associateTenant}”: Microsoft’s sign-in page then asks for an account of that other tenant, not of one listed here.',
         },
-        createForm: {
-          title: 'Create the tenant',
-          body: 'Domain name becomes <name>.onmicrosoft.com. Add a contact email, then the global administrator’s first name, last name, username and password, and press Create. That user becomes the tenant’s global administrator.',
+        anotherTenant: {
+          title: 'Application in another tenant?',
+          body: 'Only if the application Stactize will use belongs to another tenant: choose “{associateTenant}” and, on Microsoft’s sign-in page, sign in with an account of that other tenant.',
         },
         createTip: {
-          title: 'Note the sign-in first',
-          body: 'Write the username and password down somewhere safe offline before you press Create: no email is sent with them.',
+          title: 'First, note the administrator’s sign-in',
+          body: 'The username and password you enter on this form are the new tenant’s global administrator, and no email is sent with them. Write them down somewhere safe offline before you fill in the form.',
+        },
+        createFields: {
+          title: 'Fill in the form',
+          body: '“{domainNameField}” becomes <name>.onmicrosoft.com. Then “{contactEmailField}”, and the global administrator’s first name, last name, username and password. That user becomes the tenant’s global administrator.',
+        },
+        createSubmit: {
+          title: 'Press “Create”',
+          body: 'With the username and password written down, press “Create”. Once Partner Center has created the tenant, go on to “{accountSettings}” → “{userManagementNav}”.',
         },
         associateReview: {
           title: 'Review and confirm',
-          body: 'After signing in with the tenant’s credentials, check the organization and domain name shown here, then press Confirm.',
+          body: 'Back from Microsoft’s sign-in: check that the organization and domain name shown are the tenant you meant, then press “{confirm}”.',
         },
         allSet: {
           title: 'Tenant associated',
-          body: 'All set. Return to tenant management, or go on to Account settings → User management → Microsoft Entra applications.',
+          body: 'Go on to “{accountSettings}” → “{userManagementNav}” → “{entraApplicationsTab}”. To see the tenant listed first, press “{returnToTenantManagement}”.',
         },
       },
       userManagement: {
         openAppsTab: {
-          title: 'Open Microsoft Entra applications',
-          body: 'Choose the Microsoft Entra applications tab. It is hidden for accounts without a developer program.',
+          title: 'Open “{entraApplicationsTab}”',
+          body: 'Choose the “{entraApplicationsTab}” tab. Partner Center hides it for accounts without a developer program.',
         },
         selectApp: {
           title: 'Select your application',
-          body: 'Select the name of the application Stactize will use to open its page.',
+          body: 'Select the name of the application Stactize will use to open its page. None listed yet? Choose “{addApplication}”.',
         },
         addApplication: {
           title: 'No application yet?',
-          body: 'Choose “Add Microsoft Entra application” to create a new one or add an existing one from your directory.',
+          body: 'Choose “{addApplication}”. There you create a new Microsoft Entra application or add one that already exists in your directory; either needs the Partner Center Manager role.',
         },
         createOrAdd: {
-          title: 'Create or add an application',
-          body: 'Create a new Microsoft Entra application (give it a name and a reply URL), or add one that already exists in your directory.',
+          title: 'Create a new application, or add an existing one',
+          body: 'New: give it a name and a “{replyUrlField}” (at most 256 characters, unique in your directory). Existing: select it from your directory. Then continue to its roles.',
         },
         managerRole: {
           title: 'Give it the Manager role',
-          body: 'Under Roles, select Manager: Stactize needs it to manage your private offers. Then save or create.',
+          body: 'Under Roles, select Manager: Stactize needs it to manage your private offers. Then press Create (or Add).',
         },
       },
       applicationPage: {
-        keys: {
-          title: 'Your active keys',
-          body: 'These keys are active. Keys expiring within 60 days are marked. Remove keys no longer needed.',
-        },
         addKey: {
           title: 'Add a new key for Stactize',
-          body: 'Press “Add new key”. Partner Center shows the key once; the companion secures it the moment it appears.',
+          body: 'Press “{addNewKey}”. Partner Center shows the key once; the companion secures it the moment it appears.',
+        },
+        noAddKey: {
+          title: '“{addNewKey}” is missing',
+          body: 'Partner Center does not show “{addNewKey}” for some users and applications. Check that you have the Manager role, and that the application was created or added in this Partner Center account; otherwise add the key in the Microsoft Entra admin center.',
+        },
+        keys: {
+          title: 'Your active keys',
+          body: 'These are the application’s active keys; those expiring within 60 days are marked. Keep every key for now: an old key may be removed only once Stactize has verified the new one.',
         },
         appIdUri: {
           title: 'If the App ID URI is refused',
-          body: 'Pressing “Add new key” can ask for the App ID URI: “Please enter a unique URI no greater than 256 characters”. Enter a unique URI such as api://<Client ID>, save, then add the key again.',
-        },
-        noAddKey: {
-          title: '“Add new key” is missing',
-          body: 'Partner Center does not show “Add new key” for some users and applications. Check that you have the Manager role, and that the application was created or added in this Partner Center account; otherwise add the key in the Microsoft Entra admin center.',
+          body: 'Pressing “{addNewKey}” can ask for the App ID URI: “Please enter a unique URI no greater than 256 characters”. Enter a unique URI such as api://<Client ID>, save, then press “{addNewKey}” again.',
         },
       },
       keyScreen: {
@@ -382,7 +425,7 @@ export const strings = {
         },
         another: {
           title: 'Need one more key?',
-          body: 'Choose “Add another key” only if you need a second key; each key shown is secured again.',
+          body: 'Choose “{addAnotherKey}” only if you need a second key; each key shown is secured again.',
         },
       },
       unauthorized: {
@@ -397,24 +440,28 @@ export const strings = {
       },
       rotate: {
         openSettings: {
-          title: 'Open Account settings',
-          body: 'Select the gear icon in the upper right, then User management → Microsoft Entra applications, and select the application Stactize uses.',
+          title: 'Open “{accountSettings}”',
+          body: 'Select the gear icon in the upper right (“{accountSettings}”), then “{userManagementNav}” → “{entraApplicationsTab}”, and select the application Stactize uses.',
         },
         addKey: {
           title: 'Add a new key',
-          body: 'Press “Add new key”. Keep the old key until Stactize has received the new one.',
+          body: 'Press “{addNewKey}”. Keep the old key until Stactize has verified the new one.',
         },
         send: {
           title: 'Send the new key',
-          body: 'Use the Stactize panel to send the new key and wait until it says Delivered.',
+          body: 'Use the Stactize panel to send the new key. Keep the old key: Stactize uses it until it has verified this one.',
+        },
+        verifying: {
+          title: 'Keep the old key for now',
+          body: 'Stactize received the new key and is verifying it. Remove no key until the companion says the new one is verified: until then the old key is the one that works.',
         },
         backToApp: {
-          title: 'Then remove the old key',
-          body: 'Go back to the application page to remove the old key.',
+          title: 'Verified: now remove the old key',
+          body: 'Stactize verified the new key. Go back to the application page to remove the old one.',
         },
         removeOld: {
           title: 'Remove the old key',
-          body: 'Stactize has the new key. Remove the old key (the one with the earliest expiry), not the one added today.',
+          body: 'Stactize verified the new key. Remove the old key (the one with the earliest expiry) with its “{removeKey}” button, not the one added today.',
         },
       },
     },

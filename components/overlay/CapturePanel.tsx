@@ -1,5 +1,6 @@
 /** The key screen's panel: secured → send → delivered, and what to do when something stops it. */
 import { type ClipboardEvent, type ReactNode, useState, useSyncExternalStore } from 'react';
+import type { CaptureView } from '@/utils/protocol';
 import { problemText, strings } from '@/utils/strings';
 import type { CaptureController, CaptureState, TenantChoice } from '@/utils/vault';
 import { trusted } from './trusted';
@@ -106,9 +107,7 @@ export function CapturePanel({
           )}
         </>
       )}
-      {view?.state === 'delivered' && account.accountName && (
-        <p className="detail">{t.deliveredDetail(account.accountName)}</p>
-      )}
+      {view?.state === 'delivered' && <Verification view={view} accountName={account.accountName} />}
     </section>
   );
 }
@@ -202,27 +201,8 @@ function SafetyNet({
         <strong>{m.title}.</strong> {m.reason[miss.reason]}
       </p>
       <p className="detail">{m.keepOpen}</p>
-      <label className="field">
-        {m.clientId}
-        <input
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={clientId}
-          onChange={trusted((event) => setClientId(event.target.value))}
-        />
-      </label>
-      <label className="field">
-        {m.tenantId}
-        <input
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={tenantId}
-          list="stactize-tenants"
-          onChange={trusted((event) => setTenantId(event.target.value))}
-        />
-      </label>
+      <IdField label={m.clientId} value={clientId} onChange={setClientId} />
+      <IdField label={m.tenantId} value={tenantId} onChange={setTenantId} list="stactize-tenants" />
       {tenants.length > 0 && (
         <datalist id="stactize-tenants">
           {tenants.map((tenant) => (
@@ -263,4 +243,45 @@ function SafetyNet({
       {support}
     </div>
   );
+}
+
+/** A GUID the user gives or checks (not a secret: Client and Tenant IDs are identifiers). */
+function IdField({
+  label,
+  value,
+  onChange,
+  list,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  list?: string;
+}) {
+  return (
+    <label className="field">
+      {label}
+      <input
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        value={value}
+        list={list}
+        onChange={trusted((event) => onChange(event.target.value))}
+      />
+    </label>
+  );
+}
+
+/** After "Delivered": Stactize's verification outcome as it comes, and what to do when it rejected the key. */
+function Verification({ view, accountName }: { view: CaptureView; accountName: string | null }) {
+  const outcome = view.verification;
+  const account = view.boundAccountName ?? accountName;
+  if (outcome?.status === 'verified' && account) return <p className="detail">{t.verified(account)}</p>;
+  if (outcome?.status === 'rejected')
+    return (
+      <p className="problem" role="alert">
+        {t.rejected} {outcome.reason ? strings.popup.credential.rejection[outcome.reason] : strings.problemFallback}
+      </p>
+    );
+  return account ? <p className="detail">{t.deliveredDetail(account)}</p> : null;
 }

@@ -2,21 +2,34 @@
  * The guide's view: the current step as a popover beside its page element (with a highlight box drawn in our
  * shadow root, pointer-events none) or, when the element is missing, docked in the panel stack; minimised to
  * one button. Non-modal: it never takes focus by itself; Esc minimises; an aria-live region announces steps.
+ * While Partner Center shows a dialog or drawer, the stack goes where the tour says (the lower left, or folded
+ * into a chip, or hidden until it closes); its content stays mounted, only hidden.
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { Tour, TourView } from '@/utils/guidance';
+import type { TourLayout } from '@/utils/guidance/types';
 import { strings } from '@/utils/strings';
 import { trusted } from './trusted';
 
 const g = strings.guide;
+const y = strings.yieldToPage;
 type FocusRequest = 'pill' | 'title' | null;
 
 /** The guide around `children` (the capture panel), which stays in the docked stack below the guide. */
 export function GuideLayer({ tour, children }: { tour: Tour | undefined; children?: ReactNode }) {
   const view = useSyncExternalStore(tour?.subscribe ?? noSubscribe, tour?.getView ?? noView);
+  const layout = useSyncExternalStore(tour?.subscribe ?? noSubscribe, tour?.getLayout ?? homeLayout);
   const focusRequest = useRef<FocusRequest>(null);
   const pillRef = useRef<HTMLButtonElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const stackRef = useRef<HTMLDivElement>(null);
+
+  // The tour measures our own stack (never the page) to know where it fits beside Partner Center's dialogs.
+  useLayoutEffect(() => {
+    if (!tour || !stackRef.current) return;
+    tour.attachStack(stackRef.current);
+    return () => tour.attachStack(null);
+  }, [tour]);
 
   // Keyboard users keep their place: after Esc/minimise the restore button has focus, after restore the step.
   useEffect(() => {
@@ -44,7 +57,12 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
           <StepCard tour={tour} view={view} titleRef={titleRef} onMinimise={actions.minimise} />
         </Anchored>
       )}
-      <div className="stack">
+      <div
+        ref={stackRef}
+        className="stack"
+        data-corner={layout.stack && !layout.stack.folded ? layout.stack.corner : 'bottom-right'}
+        data-folded={layout.stack?.folded || layout.stack === null ? 'true' : undefined}
+      >
         {tour && actions && view?.mode === 'docked' && (
           <div className="panel guide-dock">
             <StepCard tour={tour} view={view} titleRef={titleRef} onMinimise={actions.minimise} />
@@ -63,6 +81,18 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
         )}
         {children}
       </div>
+      {tour && layout.stack?.folded && (
+        <button
+          type="button"
+          className="yield-chip"
+          data-corner={layout.stack.corner}
+          aria-label={y.chipLabel}
+          title={y.chipLabel}
+          onClick={trusted(tour.unfold)}
+        >
+          {y.chip}
+        </button>
+      )}
       <div className="sr-only" aria-live="polite">
         {view?.announcement ?? ''}
       </div>
@@ -121,6 +151,7 @@ function StepCard({
         {view.title}
       </h2>
       <p id="stactize-guide-body">{view.body}</p>
+      {view.aside && <p className="note">{y.aside}</p>}
       {view.items.length > 0 && (
         <ul className="guide-items">
           {view.items.map((item) => (
@@ -158,3 +189,5 @@ function StepCard({
 
 const noSubscribe = () => () => undefined;
 const noView = (): TourView | null => null;
+const HOME: TourLayout = { stack: { corner: 'bottom-right', folded: false } };
+const homeLayout = (): TourLayout => HOME;

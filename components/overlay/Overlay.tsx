@@ -34,8 +34,18 @@ export function Overlay({
   const page = useSyncExternalStore(store.subscribe, store.getPage);
   const capture = useSyncExternalStore(controller.subscribe, controller.getState);
   const showCapture = page?.kind === 'keyScreen' || capture.phase !== 'idle';
+  const unrecognised = !showCapture && page?.kind === 'userManagement' && page.unrecognised === true;
   return (
     <GuideLayer tour={tour}>
+      {unrecognised && (
+        <aside className="panel" aria-label={strings.productName}>
+          <section className="capture" aria-labelledby="stactize-unrecognised-title">
+            <h2 id="stactize-unrecognised-title">{strings.capture.unrecognisedPage.title}</h2>
+            <p className="detail">{strings.capture.unrecognisedPage.body}</p>
+            {getSupportReport && <SupportReport getReport={getSupportReport} />}
+          </section>
+        </aside>
+      )}
       {showCapture && (
         <aside className="panel" aria-label={strings.productName}>
           <CapturePanel

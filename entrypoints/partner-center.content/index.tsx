@@ -15,6 +15,7 @@ import {
   OWN_UI_TAG,
   type PageState,
   summarizePageState,
+  watchPageOverlays,
   watchPartnerCenter,
 } from '@/utils/page-model';
 import { extensionLifetime, isFromOwnExtension, onMessage, sendMessage } from '@/utils/protocol';
@@ -45,6 +46,8 @@ export default defineContentScript({
       // A worker still starting may miss one: the guide then starts from its first step, nothing else is lost.
       load: () => sendMessage('loadGuideProgress').catch(() => null),
       save: (progress) => sendMessage('saveGuideProgress', progress).catch(() => undefined),
+      // Partner Center's own dialogs and drawers: the overlay yields to them.
+      pageOverlays: (watch) => watchPageOverlays(watch),
     });
     life.signal.addEventListener('abort', () => tour.destroy(), { once: true });
     // "Start the guide" from the popup or an expiry reminder: taken once, by the first page that asks.
@@ -52,7 +55,9 @@ export default defineContentScript({
       if (request) tour.begin(request.guide);
     });
     controller.subscribe(() => {
-      if (controller.getState().view?.state === 'delivered') tour.notify('keyDelivered');
+      const view = controller.getState().view;
+      if (view?.state === 'delivered') tour.notify('keyDelivered');
+      if (view?.verification?.status === 'verified') tour.notify('keyVerified');
     });
     onMessage('captureChanged', (message) => {
       if (isFromOwnExtension(message.sender, browser.runtime.id)) controller.onCaptureChanged(message.data);

@@ -178,3 +178,26 @@ test.describe('capture and delivery', () => {
     expect(sandbox.admin.listCredentials()).toMatchObject([{ accountId: 'acct_b' }]);
   });
 });
+
+test.describe('the verification outcome on the page', () => {
+  test('after "Delivered" the overlay shows Stactize verified the key', async ({ partnerCenter, pair }) => {
+    const account = await pair();
+    const { page } = await captureKey(partnerCenter);
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+    await expect(
+      overlay(page).getByText(`Verified: Stactize (${account}) can use your Partner Center connection.`),
+    ).toBeVisible({
+      timeout: 15_000,
+    });
+  });
+
+  test('a rejection says why and what to do', async ({ partnerCenter, pair, sandbox }) => {
+    await pair();
+    sandbox.admin.setVerificationRules({ delayMs: 100, outcome: { reject: 'insufficient_role' } });
+    const { page } = await captureKey(partnerCenter);
+    await sendButton(page).click();
+    await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
+    await expect(overlay(page).getByRole('alert')).toContainText('lacks the Manager role', { timeout: 15_000 });
+  });
+});

@@ -102,7 +102,6 @@ test.describe('the in-page guide', () => {
   });
 
   const anchored: Array<[fixture: string, ref: string, target: (page: Page) => Locator]> = [
-    ['tenants-create-form', 'connect.tenants.createForm', (p) => pc(p).getByLabel('Domain name')],
     [
       'tenants-associate-review-fr',
       'connect.tenants.associateReview',
@@ -114,8 +113,16 @@ test.describe('the in-page guide', () => {
       'connect.userManagement.openAppsTab',
       (p) => pc(p).getByRole('tab', { name: 'Microsoft Entra applications' }),
     ],
-    ['application-page-en', 'connect.applicationPage.keys', (p) => pc(p).getByRole('grid')],
-    ['application-page-de', 'connect.applicationPage.keys', (p) => pc(p).getByRole('grid')],
+    [
+      'application-page-en',
+      'connect.applicationPage.addKey',
+      (p) => pc(p).getByRole('button', { name: 'Add new key' }),
+    ],
+    [
+      'application-page-de',
+      'connect.applicationPage.addKey',
+      (p) => pc(p).getByRole('button', { name: 'Neuen Schlüssel hinzufügen' }),
+    ],
   ];
   for (const [name, ref, target] of anchored) {
     test(`${name}: shows ${ref} beside its element`, async ({ partnerCenter }) => {
@@ -125,21 +132,22 @@ test.describe('the in-page guide', () => {
     });
   }
 
-  test('tenants list: prerequisites first, then Next points at "Associate"', async ({ partnerCenter }) => {
+  test('tenants list with three tenants: on to User management, then which tenant holds the application', async ({
+    partnerCenter,
+  }) => {
     const page = await openFixture(partnerCenter, 'tenants-list-en');
-    await expectStep(page, 'connect.tenants.prerequisites', 'docked');
-    await expect(card(page)).toContainText('global administrator');
-    await expect(card(page)).toContainText('Manager role');
-    await shot(page, 'tenants-prerequisites');
+    // The grid renders 1.5 s late; until then no tenant is listed and the page asks to associate or create one.
+    await expectStep(page, 'connect.tenants.tenantReady', 'docked');
+    await expect(card(page)).toContainText('“User management”');
+    await shot(page, 'tenants-tenantReady');
     await card(page).getByRole('button', { name: 'Next' }).click();
     await expectAnchoredTo(
       page,
-      'connect.tenants.associateOrCreate',
+      'connect.tenants.severalTenants',
       pc(page).getByRole('button', { name: 'Associate another Microsoft Entra ID tenant' }),
     );
-    await shot(page, 'tenants-associateOrCreate');
-    await card(page).getByRole('button', { name: 'Next' }).click();
-    await expectStep(page, 'connect.tenants.severalTenants', 'docked'); // three tenants are listed
+    await expect(card(page)).toContainText('choose “Associate another Microsoft Entra ID tenant”');
+    await expect(card(page)).toContainText('asks for an account of that other tenant');
     await shot(page, 'tenants-severalTenants');
   });
 
@@ -152,12 +160,14 @@ test.describe('the in-page guide', () => {
     await shot(page, 'userManagement-managerRole');
   });
 
-  test('application page without "Add new key": explains why it is missing', async ({ partnerCenter }) => {
+  test('application page without "Add new key": first explains why it is missing, then the keys', async ({
+    partnerCenter,
+  }) => {
     const page = await openFixture(partnerCenter, 'negative-app-page-masked-keys');
-    await expectAnchoredTo(page, 'connect.applicationPage.keys', pc(page).getByRole('grid'));
-    await card(page).getByRole('button', { name: 'Next' }).click();
     await expectStep(page, 'connect.applicationPage.noAddKey', 'docked');
     await shot(page, 'applicationPage-noAddKey');
+    await card(page).getByRole('button', { name: 'Next' }).click();
+    await expectAnchoredTo(page, 'connect.applicationPage.keys', pc(page).getByRole('grid'));
   });
 
   test('key screen: the guide docks above the capture panel, then points at "Add another key"', async ({
@@ -201,16 +211,14 @@ test.describe('the in-page guide', () => {
     await expectStep(page, 'connect.userManagement.selectApp', 'docked');
     await shot(page, 'walk-1-selectApp');
     await pc(page).getByText('Stactize Connector', { exact: true }).click();
-    await expectAnchoredTo(page, 'connect.applicationPage.keys', pc(page).getByRole('grid'));
-    await shot(page, 'walk-2-keys');
-    await card(page).getByRole('button', { name: 'Next' }).click();
+    // The thing to do first: "Add new key" (the keys list follows it).
     const addNewKey = pc(page).getByRole('button', { name: 'Add new key' });
     await expectAnchoredTo(page, 'connect.applicationPage.addKey', addNewKey);
-    await shot(page, 'walk-3-addKey');
+    await shot(page, 'walk-2-addKey');
     await addNewKey.click(); // under the highlight: the page still takes the click
     await expectStep(page, 'connect.keyScreen.capture', 'docked');
     await expect(overlay(page).getByRole('status')).toHaveText(/Secured on this device/);
-    await shot(page, 'walk-4-keyScreen');
+    await shot(page, 'walk-3-keyScreen');
     await page.goBack(); // client-side back to the application page: the step the user was on
     await expectAnchoredTo(page, 'connect.applicationPage.addKey', addNewKey);
   });
@@ -268,7 +276,7 @@ test.describe('the in-page guide', () => {
     partnerCenter,
   }) => {
     const page = await openFixture(partnerCenter, 'tenants-create-form');
-    await expectStep(page, 'connect.tenants.createForm', 'anchored');
+    await expectStep(page, 'connect.tenants.createTip', 'docked');
     await card(page).getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Escape');
     const restore = overlay(page).getByRole('button', { name: 'Show the Stactize guide' });
@@ -277,29 +285,31 @@ test.describe('the in-page guide', () => {
     await expect(overlay(page).locator('[aria-live="polite"]')).toHaveText(/minimised/);
     await shot(page, 'minimised');
     await page.keyboard.press('Enter');
-    await expectStep(page, 'connect.tenants.createForm', 'anchored');
+    await expectStep(page, 'connect.tenants.createTip', 'docked');
     await expect(card(page).getByRole('heading')).toBeFocused();
-    await expect(overlay(page).locator('[aria-live="polite"]')).toHaveText(/step 1 of 2: Create the tenant/);
+    await expect(overlay(page).locator('[aria-live="polite"]')).toHaveText(
+      /step 1 of 3: First, note the administrator’s sign-in/,
+    );
+    await expect(card(page)).toContainText('no email is sent');
     // Tab moves through real buttons in order.
     await page.keyboard.press('Tab');
     await expect(card(page).getByRole('button', { name: 'Next' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expectStep(page, 'connect.tenants.createTip', 'docked');
-    await expect(card(page)).toContainText('no email is sent');
+    await expectAnchoredTo(page, 'connect.tenants.createFields', pc(page).getByLabel('Domain name'));
   });
 
   test('progress, minimised and hidden states survive a reload', async ({ partnerCenter, serviceWorker }) => {
     const page = await openFixture(partnerCenter, 'application-page-en');
-    await expectStep(page, 'connect.applicationPage.keys', 'anchored');
+    await expectStep(page, 'connect.applicationPage.addKey', 'anchored');
     await card(page).getByRole('button', { name: 'Next' }).click();
-    await expectStep(page, 'connect.applicationPage.addKey', 'anchored');
+    await expectStep(page, 'connect.applicationPage.keys', 'anchored');
     await page.reload();
-    await expectStep(page, 'connect.applicationPage.addKey', 'anchored');
+    await expectStep(page, 'connect.applicationPage.keys', 'anchored');
     const { guideProgress } = await serviceWorker.evaluate(() => chrome.storage.local.get('guideProgress'));
     expect(guideProgress).toMatchObject({
       guide: 'connect',
-      completed: ['connect.applicationPage.keys'],
-      at: { applicationPage: 'addKey' },
+      completed: ['connect.applicationPage.addKey'],
+      at: { applicationPage: 'keys' },
     });
 
     await card(page).getByRole('button', { name: 'Minimise guide' }).click();
@@ -322,7 +332,7 @@ test.describe('the in-page guide', () => {
     const page = await partnerCenter.open(f.url, f.html());
     await page.setViewportSize({ width: 640, height: 360 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await expectStep(page, 'connect.applicationPage.keys', 'anchored');
+    await expectStep(page, 'connect.applicationPage.addKey', 'anchored');
     const popover = overlay(page).locator('.guide-popover[data-placed]');
     await expect
       .poll(async () => {
@@ -331,7 +341,7 @@ test.describe('the in-page guide', () => {
       })
       .toBe(true);
     await card(page).getByRole('button', { name: 'Next' }).click();
-    await expectStep(page, 'connect.applicationPage.addKey', 'anchored');
+    await expectStep(page, 'connect.applicationPage.keys', 'anchored');
     const transition = await overlay(page)
       .locator('.guide-highlight')
       .evaluate((el) => getComputedStyle(el).transitionDuration);
@@ -347,7 +357,7 @@ test.describe('the in-page guide', () => {
     await expectStep(page, 'connect.unauthorized.role', 'docked');
   });
 
-  test('the popup\'s "rotate" request: add a new key, send it, then remove the old one', async ({
+  test('the popup\'s "rotate" request: add a new key, send it, and remove the old one once verified', async ({
     partnerCenter,
     serviceWorker,
     pair,
@@ -368,9 +378,27 @@ test.describe('the in-page guide', () => {
       .getByRole('button', { name: /^Send key to Stactize/ })
       .click();
     await expect(overlay(page).getByRole('status')).toHaveText('Delivered');
-    await expectStep(page, 'rotate.keyScreen.backToApp', 'docked');
+    // Delivered is not verified: the old key stays.
+    await expectStep(page, 'rotate.keyScreen.verifying', 'docked');
     await page.goBack();
+    await expectAnchoredTo(page, 'rotate.applicationPage.waitVerify', pc(page).getByRole('grid'));
+    await expect(card(page)).toContainText('Remove no key');
+    await shot(page, 'rotate-waitVerify');
+    // Stactize verified the new key (the tour's 'keyVerified' event, as stored progress): now the removal.
+    type Stored = { completed: string[] } & Record<string, unknown>;
+    const stored = () =>
+      serviceWorker.evaluate(
+        async () => (await chrome.storage.local.get('guideProgress')).guideProgress as Stored | undefined,
+      );
+    await expect.poll(async () => (await stored())?.completed).toContain('event.keyDelivered');
+    const progress = await stored();
+    await serviceWorker.evaluate(
+      (guideProgress) => chrome.storage.local.set({ guideProgress }),
+      progress && { ...progress, completed: [...progress.completed, 'event.keyVerified'] },
+    );
+    await page.reload();
     await expectAnchoredTo(page, 'rotate.applicationPage.removeOld', pc(page).getByRole('grid'));
+    await expect(card(page)).toContainText('with its “Remove” button');
     await shot(page, 'rotate-removeOld');
   });
 });

@@ -77,6 +77,13 @@ test.describe('the safety net', () => {
       await expect(overlay(page).getByLabel('Client ID')).toHaveValue(V.clientId);
       await overlay(page).getByLabel('Tenant ID').fill(V.tenantId);
 
+      // The page report for support: shown before anything is copied, and it holds no value of the page.
+      await overlay(page).getByRole('button', { name: 'Copy page details for Stactize support' }).click();
+      const preview = overlay(page).getByRole('textbox', { name: 'Page details for Stactize support' });
+      await expect(preview).toHaveValue(/page kind: keyScreen/);
+      const report = await preview.inputValue();
+      for (const value of [key, V.clientId, V.tenantId, 'Stactize Connector']) expect(report).not.toContain(value);
+      await overlay(page).getByRole('button', { name: 'Cancel' }).click();
       // Typing into the zone changes nothing: it takes a paste only.
       await paste.click();
       await page.keyboard.type('typed');
@@ -131,6 +138,20 @@ test.describe('the safety net', () => {
     expect(dialog.type()).toBe('beforeunload');
     await dialog.dismiss();
     await expect(overlay(page).getByRole('button', { name: 'Paste the key here' })).toBeVisible();
+  });
+});
+
+test.describe('a page the companion cannot read', () => {
+  test('says so and offers the page report for support', async ({ partnerCenter }) => {
+    const fixture = FIXTURES.find((f) => f.name === 'shape-user-management-unknown-language');
+    if (!fixture) throw new Error('fixture missing');
+    const page = await partnerCenter.open(fixture.url, fixture.html());
+    await expect.poll(() => pageState(page)).toEqual(fixture.expected);
+    await expect(overlay(page).getByRole('heading', { name: 'The companion cannot read this page' })).toBeVisible();
+    await overlay(page).getByRole('button', { name: 'Copy page details for Stactize support' }).click();
+    const report = await overlay(page).getByRole('textbox', { name: 'Page details for Stactize support' }).inputValue();
+    expect(report).toContain('page kind: userManagement');
+    for (const text of ['Stactize Connector', 'Käyttäjien', '15.1.2025']) expect(report).not.toContain(text);
   });
 });
 

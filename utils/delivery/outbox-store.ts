@@ -3,7 +3,7 @@
  * of a capture as its tab shows it (from the outbox, else from the deliveries, else unknown).
  */
 import { type CaptureView, deliveredView, entryView, unknownView } from '@/utils/protocol';
-import { deliveriesItem, outboxItem } from '@/utils/storage';
+import { connectionItem, deliveriesItem, outboxItem } from '@/utils/storage';
 import type { Outbox } from './outbox';
 
 /** Runs the tasks given to it one after another, in call order; a failed task does not stop the ones after it. */
@@ -34,7 +34,8 @@ export function createOutboxStore() {
       const entry = Object.hasOwn(outbox, captureId) ? outbox[captureId] : undefined;
       if (entry) return entryView(entry);
       const delivered = (await deliveriesItem.getValue()).find((d) => d.captureId === captureId);
-      return delivered ? deliveredView(delivered) : unknownView(captureId);
+      if (!delivered) return unknownView(captureId);
+      return deliveredView(delivered, (await connectionItem.getValue()).connection?.credential);
     },
   };
 }

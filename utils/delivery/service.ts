@@ -5,7 +5,7 @@
  */
 import type { AccountView, CaptureView, InboundType } from '@/utils/protocol';
 import type { GuideName } from '@/utils/protocol/types';
-import { deliveriesItem, MAX_DELIVERIES_KEPT, pairingItem } from '@/utils/storage';
+import { connectionItem, deliveriesItem, MAX_DELIVERIES_KEPT, pairingItem } from '@/utils/storage';
 import { refreshBadge } from './badge';
 import { createConnectionRefresher } from './connection';
 import { createDeliverer } from './deliver';
@@ -51,10 +51,20 @@ export function createBackgroundService(deps: ServiceDeps) {
   const tabs = createTabMemory();
   const badge = () => refreshBadge(deps.setBadge, now());
   const expiry = () => checkExpiry(deps.notify, now());
+  // Stactize's verification outcome reaches the page that captured the key (the overlay closes the loop there).
+  const tellCapturingTab = async () => {
+    const captureId = (await connectionItem.getValue()).connection?.credential?.captureId;
+    if (!captureId) return;
+    const tabId = await tabs.tabOf(captureId);
+    if (tabId !== undefined) deps.notifyTab(tabId, await outbox.view(captureId));
+  };
   const refreshConnection = createConnectionRefresher({
     intake: deps.intake,
     scheduleRefresh: deps.scheduleConnectionRefresh,
-    onStatus: expiry,
+    async onStatus() {
+      await expiry();
+      await tellCapturingTab();
+    },
     afterRefresh: badge,
     now,
   });
@@ -93,6 +103,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     tabs,
     now,
     refreshBadge: badge,
+    captureChanged: onChange,
     async afterExpiryLearned() {
       await expiry();
       await badge();

@@ -2,9 +2,43 @@
  * The guide's progress as pure functions over the stored GuideProgress: which step shows on a page, and what
  * Next, Back, minimise, dismiss and restart change. No DOM, no storage: the tour engine persists the result.
  */
-import type { PageState } from '@/utils/page-model';
-import { EMPTY_GUIDE_PROGRESS, stepRef } from './define';
-import type { AnyGuide, GuideName, GuideProgress, GuideStep, StepContext, TourEvent } from './types';
+import { type PageState, type TargetId, targetName } from '@/utils/page-model';
+import { EMPTY_GUIDE_PROGRESS, eventRef, stepRef } from './define';
+import type { AnyGuide, GuideName, GuideProgress, GuideStep, StepContext, StepText, TourEvent } from './types';
+
+/** How a step names a Partner Center target: the label it shows on this page, else its English name. */
+export type Quote = (target: TargetId) => string;
+
+/**
+ * The quote for one step: `labelOnPage` (the page model's match, at most once per target), else the target's
+ * English name; a lookup that throws (a page in the middle of re-rendering) names it in English too.
+ */
+export function quoteFrom(labelOnPage: (target: TargetId) => string | null): Quote {
+  const quotes = new Map<TargetId, string>();
+  return (target) => {
+    let quote = quotes.get(target);
+    if (quote === undefined) {
+      try {
+        quote = labelOnPage(target) || targetName(target);
+      } catch {
+        quote = targetName(target);
+      }
+      quotes.set(target, quote);
+    }
+    return quote;
+  };
+}
+
+/**
+ * A step's words with each `{target}` placeholder replaced by `quote(target)` (define.ts). The quote is page text
+ * (the target's label only, trimmed and capped by the page model); the guide shows the result as text, never as
+ * markup. A placeholder the quote has no words for stays as it is.
+ */
+export function stepText(step: Pick<GuideStep, 'text'>, quote: Quote): StepText {
+  const fill = (text: string) =>
+    text.replace(/\{([A-Za-z]+)\}/g, (placeholder, target: TargetId) => quote(target) || placeholder);
+  return { title: fill(step.text.title), body: fill(step.text.body) };
+}
 
 export function contextFor(progress: GuideProgress, now: number): StepContext {
   const done = new Set(progress.completed);
@@ -74,8 +108,13 @@ export function restart(guide: GuideName): GuideProgress {
   return { ...EMPTY_GUIDE_PROGRESS, guide, active: true };
 }
 
-/** Marks done every step of the running variant that an outside event finishes. */
+/**
+ * Records that an outside event happened (define.ts `eventRef`) and marks done every step of the running variant
+ * that waits for it. Stactize's verification counts only after this run delivered a key: a verified status left
+ * from an older key must never open "remove the old key".
+ */
 export function onEvent(progress: GuideProgress, guides: readonly AnyGuide[], event: TourEvent): GuideProgress {
+  if (event === 'keyVerified' && !progress.completed.includes(eventRef('keyDelivered'))) return progress;
   const refs = guides
     .filter((guide) => guide.variant === progress.guide)
     .flatMap((guide) =>
@@ -83,6 +122,7 @@ export function onEvent(progress: GuideProgress, guides: readonly AnyGuide[], ev
         .filter((step) => step.completeOn === event)
         .map((step) => stepRef(guide, step.id)),
     );
+  refs.unshift(eventRef(event));
   return refs.every((ref) => progress.completed.includes(ref))
     ? progress
     : { ...progress, completed: withCompleted(progress, refs) };

@@ -4,13 +4,38 @@
  * says how to show it: anchored (popover + highlight beside the element), docked (a panel, when the target is
  * missing or renamed) or minimised. It re-resolves targets when the page watcher emits and on its own backed-off
  * checks while a target is missing, never throws on late or vanishing targets, and persists progress.
+ *
+ * It yields to Partner Center's own dialogs and drawers (the page model's `watchPageOverlays`, watched only while
+ * the overlay shows something): a step whose target sits inside one stays anchored, its popover kept off the
+ * dialog (anchor.ts); a step whose target is behind a modal one, or covered, or that has no room, stands aside
+ * (docked, `aside`) until it closes; and `getLayout` moves the docked stack to a lower corner clear of them,
+ * folds it into a chip, or hides it until they close.
  */
-import type { PageKind, PageState, TargetId } from '@/utils/page-model';
+import {
+  type PageKind,
+  type PageOverlay,
+  type PageOverlayWatch,
+  type PageState,
+  type TargetId,
+  targetText,
+} from '@/utils/page-model';
 import { strings } from '@/utils/strings';
-import { type AnchorFn, anchorWithFloatingUi, isShown, type Surface } from './anchor';
+import {
+  type AnchorFn,
+  anchorWithFloatingUi,
+  isShown,
+  naturalSize,
+  overlaps,
+  placeBeside,
+  placeStack,
+  type Size,
+  STACK_HOME,
+  type Surface,
+  viewportSize,
+} from './anchor';
 import { EMPTY_GUIDE_PROGRESS, stepRef } from './define';
 import * as flow from './progress';
-import type { AnyGuide, GuideName, GuideProgress, StepItem, TourEvent } from './types';
+import type { AnyGuide, GuideName, GuideProgress, StepItem, TourEvent, TourLayout } from './types';
 
 export type TourMode = 'anchored' | 'docked' | 'minimised';
 
@@ -26,6 +51,8 @@ export interface TourView {
   index: number;
   total: number;
   mode: TourMode;
+  /** Docked because Partner Center shows a dialog or drawer the step's popover would cover (until it closes). */
+  aside: boolean;
   /** What the aria-live region says: the current step, or that the guide was minimised. */
   announcement: string;
 }
@@ -33,6 +60,11 @@ export interface TourView {
 export interface TourOptions {
   guides: readonly AnyGuide[];
   findTarget(id: TargetId): Element | null;
+  /**
+   * The label a target shows on this page, so that a step quotes the page's own words (null when it is not on the
+   * page: the step then names it in English). Default: the page model's `targetText`.
+   */
+  targetText?(id: TargetId): string | null;
   load(): Promise<GuideProgress | null | undefined>;
   save(progress: GuideProgress): Promise<unknown> | undefined;
   anchor?: AnchorFn;
@@ -40,6 +72,11 @@ export interface TourOptions {
   now?(): number;
   /** Checks for a missing target: first after `firstMs`, doubling up to `maxMs`, for `windowMs` per step. */
   retry?: { firstMs: number; maxMs: number; windowMs: number };
+  /**
+   * Partner Center's open dialogs and drawers (the page model's `watchPageOverlays`), watched while the overlay
+   * shows anything: the popover and the docked stack yield to them. Without it the tour never yields.
+   */
+  pageOverlays?(watch: { target(): Element | null; onChange(overlays: PageOverlay[]): void }): PageOverlayWatch;
 }
 
 export interface Tour {
@@ -52,6 +89,12 @@ export interface Tour {
   attachSurface(surface: Surface | null): void;
   /** The element the current step is anchored to (for tests and support). */
   currentTarget(): Element | null;
+  /** Our docked stack (guide dock, capture panel): its size says where it fits beside the page's dialogs. */
+  attachStack(el: HTMLElement | null): void;
+  /** Where the docked stack goes now (the same object until it changes). */
+  getLayout(): TourLayout;
+  /** The chip's action: the stack back in its corner, over the page's dialog, until no dialog is open. */
+  unfold(): void;
   next(): void;
   back(): void;
   minimise(): void;
@@ -65,6 +108,11 @@ export interface Tour {
 }
 
 const DEFAULT_RETRY = { firstMs: 250, maxMs: 2000, windowMs: 60_000 };
+/** The popover's size before it was ever measured (style.css `.guide-popover` is 320 px wide). */
+const POPOVER_GUESS: Size = { width: 320, height: 260 };
+/** The chip's largest size (style.css `.yield-chip`). */
+export const CHIP_SIZE: Size = { width: 140, height: 36 };
+const HOME_LAYOUT: TourLayout = { stack: STACK_HOME };
 
 export function guideFor(guides: readonly AnyGuide[], variant: GuideName, kind: PageKind): AnyGuide | null {
   return (
@@ -85,6 +133,7 @@ export function createTour(options: TourOptions): Tour {
   const shown = options.isShown ?? isShown;
   const now = options.now ?? Date.now;
   const retry = options.retry ?? DEFAULT_RETRY;
+  const labelOnPage = options.targetText ?? ((id: TargetId) => targetText(id));
   const listeners = new Set<() => void>();
 
   let destroyed = false;
@@ -97,6 +146,19 @@ export function createTour(options: TourOptions): Tour {
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let retryDelay = retry.firstMs;
   let searching: { ref: string; since: number } | null = null;
+  // Yielding to the page's dialogs and drawers.
+  let overlays: PageOverlay[] = [];
+  let overlayWatch: PageOverlayWatch | null = null;
+  /** The step's element on the page, anchored or not (`target` is null while the step stands aside). */
+  let stepEl: Element | null = null;
+  let stepShown = '';
+  /** The anchor found no place for the popover; cleared when the dialogs, the viewport or the target change. */
+  let blocked = false;
+  let popoverSize: Size | null = null;
+  let stackObserver: ResizeObserver | null = null;
+  let stackSize: Size = { width: 0, height: 0 };
+  let unfolded = false;
+  let layout: TourLayout = HOME_LAYOUT;
 
   const locate = () => {
     if (!progress || !page || !showsOn(page.kind, progress)) return null;
@@ -110,12 +172,89 @@ export function createTour(options: TourOptions): Tour {
     stopAnchor?.();
     stopAnchor = null;
     if (!target || !surface || destroyed) return;
-    stopAnchor = anchor(target, surface, () => {
-      // The element went away (re-rendered, navigated, hidden): look again, or dock.
-      stopAnchor = null;
-      target = null;
-      refresh();
-    });
+    stopAnchor = anchor(
+      target,
+      surface,
+      () => {
+        // The element went away (re-rendered, navigated, hidden): look again, or dock.
+        stopAnchor = null;
+        target = null;
+        refresh();
+      },
+      clearance,
+      () => {
+        // Nowhere beside the target without covering it or the page's dialog: dock until something changes.
+        if (blocked) return;
+        blocked = true;
+        refresh();
+      },
+    );
+  };
+
+  const clearance = () => ({
+    avoid: overlays.map((o) => o.rect),
+    around: overlays.find((o) => o.holdsTarget)?.rect ?? null,
+  });
+
+  /** Whether the step's popover must stand aside (docked) for the page's dialogs and drawers. */
+  const standsAside = (el: Element): boolean => {
+    if (blocked) return true;
+    if (overlays.length === 0) return false;
+    const r = el.getBoundingClientRect();
+    const rect = { x: r.x, y: r.y, width: r.width, height: r.height };
+    const holder = overlays.find((o) => o.holdsTarget);
+    // A target outside every dialog while a modal one is open, or one a dialog covers, is behind it.
+    if (!holder && overlays.some((o) => o.modal || overlaps(o.rect, rect))) return true;
+    if (surface) {
+      const measured = naturalSize(surface.floating);
+      if (measured.width > 0 && measured.height > 0) popoverSize = measured;
+    }
+    const size = popoverSize ?? POPOVER_GUESS;
+    return placeBeside({ target: rect, size, viewport: viewportSize(), ...clearance() }) === null;
+  };
+
+  /** Takes a new answer; true when it differs (`fresh`: the watch says something moved, the viewport perhaps). */
+  const takeOverlays = (next: PageOverlay[], fresh = false): boolean => {
+    const changed = fresh || JSON.stringify(next) !== JSON.stringify(overlays);
+    overlays = next;
+    if (changed) blocked = false;
+    if (next.length === 0) unfolded = false;
+    return changed;
+  };
+
+  /** Watches the page's dialogs while the overlay shows anything (a step, or something in the stack). */
+  const syncWatch = (showing: boolean) => {
+    const wanted = !destroyed && Boolean(options.pageOverlays) && (showing || stackSize.height > 0);
+    if (wanted && !overlayWatch && options.pageOverlays) {
+      overlayWatch = options.pageOverlays({
+        target: () => stepEl,
+        onChange(next) {
+          takeOverlays(next, true);
+          // Found again only when the step changes side; otherwise the popover is re-placed where it is.
+          const aside = stepEl !== null && standsAside(stepEl);
+          if (aside !== Boolean(view?.aside)) refresh();
+          else if (target && surface) startAnchor();
+          relayout();
+        },
+      });
+      takeOverlays(overlayWatch.read());
+    } else if (!wanted && overlayWatch) {
+      overlayWatch.stop();
+      overlayWatch = null;
+      takeOverlays([]);
+    }
+  };
+
+  const setLayout = (next: TourLayout) => {
+    if (JSON.stringify(next) === JSON.stringify(layout)) return;
+    layout = next;
+    for (const listener of listeners) listener();
+  };
+
+  const relayout = () => {
+    if (overlays.length === 0 || unfolded) return setLayout(HOME_LAYOUT);
+    const avoid = overlays.map((o) => o.rect);
+    setLayout({ stack: placeStack({ avoid, viewport: viewportSize(), stack: stackSize, chip: CHIP_SIZE }) });
   };
 
   const setTarget = (el: Element | null) => {
@@ -163,10 +302,13 @@ export function createTour(options: TourOptions): Tour {
   function refresh() {
     if (destroyed) return;
     const found = locate();
+    syncWatch(found !== null);
     if (!found) {
       stopRetry();
+      stepEl = null;
       setTarget(null);
       setView(null);
+      relayout();
       return;
     }
     const { guide, current, step, state, progress: p } = found;
@@ -178,25 +320,34 @@ export function createTour(options: TourOptions): Tour {
       if (el) stopRetry();
       else scheduleRetry(ref);
     } else stopRetry();
-    setTarget(el);
+    if (el !== stepEl || ref !== stepShown) {
+      stepEl = el;
+      stepShown = ref;
+      blocked = false;
+      // Which dialog holds the target depends on the target: ask again for this one.
+      if (overlayWatch) takeOverlays(overlayWatch.read());
+    }
+    const aside = el !== null && standsAside(el);
+    setTarget(aside ? null : el);
     const ctx = flow.contextFor(p, now());
     const stepItems = step.items as ((s: PageState, c: typeof ctx) => StepItem[]) | undefined;
     const total = current.steps.length;
+    const text = flow.stepText(step, flow.quoteFrom(labelOnPage));
     setView({
       variant: guide.variant,
       guideTitle: strings.guide.titles[guide.variant],
       kind: guide.kind,
       stepRef: ref,
-      title: step.text.title,
-      body: step.text.body,
+      title: text.title,
+      body: text.body,
       items: stepItems?.(state, ctx) ?? [],
       index: current.index,
       total,
-      mode: minimised ? 'minimised' : el ? 'anchored' : 'docked',
-      announcement: minimised
-        ? strings.guide.minimised
-        : strings.guide.announce(current.index + 1, total, step.text.title),
+      mode: minimised ? 'minimised' : el && !aside ? 'anchored' : 'docked',
+      aside,
+      announcement: minimised ? strings.guide.minimised : strings.guide.announce(current.index + 1, total, text.title),
     });
+    relayout();
   }
 
   const update = (change: (progress: GuideProgress) => GuideProgress) => {
@@ -234,13 +385,36 @@ export function createTour(options: TourOptions): Tour {
     ready,
     setPage(state) {
       page = state;
+      // Each page state: the dialogs are read again too, and the popover re-placed when they moved.
+      const moved = overlayWatch !== null && takeOverlays(overlayWatch.read());
       refresh();
+      if (moved && target && surface) startAnchor();
     },
     attachSurface(next) {
       surface = next;
       startAnchor();
     },
     currentTarget: () => target,
+    attachStack(el) {
+      stackObserver?.disconnect();
+      stackObserver = null;
+      stackSize = { width: 0, height: 0 };
+      if (el && !destroyed) {
+        const measure = () => {
+          stackSize = { width: el.offsetWidth, height: el.offsetHeight };
+          syncWatch(view !== null);
+          relayout();
+        };
+        stackObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+        stackObserver?.observe(el);
+        measure();
+      }
+    },
+    getLayout: () => layout,
+    unfold() {
+      unfolded = true;
+      relayout();
+    },
     next: () => withStep((p, f) => flow.next(p, f.guide, f.current)),
     back: () => withStep((p, f) => flow.back(p, f.guide, f.current)),
     minimise: () => withStep((p, f) => flow.minimise(p, f.guide.kind, true)),
@@ -254,6 +428,10 @@ export function createTour(options: TourOptions): Tour {
       stopRetry();
       stopAnchor?.();
       stopAnchor = null;
+      stackObserver?.disconnect();
+      stackObserver = null;
+      overlayWatch?.stop();
+      overlayWatch = null;
       listeners.clear();
     },
   };

@@ -29,8 +29,11 @@ export interface StepContext {
   done(ref: string): boolean;
 }
 
-/** Things that happen outside Partner Center's page that can finish a step. */
-export type TourEvent = 'keyDelivered';
+/**
+ * Things that happen outside Partner Center's page that can finish a step or open one: the key on this page was
+ * delivered to Stactize; Stactize then verified it (counts only after a delivery in the same run of the guide).
+ */
+export type TourEvent = 'keyDelivered' | 'keyVerified';
 
 export interface GuideStep<S = unknown> {
   /** Stable within its guide: progress is stored by it. */
@@ -50,6 +53,21 @@ export interface Guide<K extends PageKind = PageKind> {
 
 /** Any page kind's guide: a union, so that each guide keeps its own state type. */
 export type AnyGuide = { [K in PageKind]: Guide<K> }[PageKind];
+
+/** A corner of the viewport. */
+export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+
+/** Where the docked stack goes: a lower corner, or folded into a chip in any corner. */
+export interface StackPlacement {
+  corner: Corner;
+  folded: boolean;
+}
+
+/** Where our docked stack goes, kept off Partner Center's open dialogs and drawers (the tour says). */
+export interface TourLayout {
+  /** A lower corner, or folded into a chip; null while even a chip would cover one (until it closes). */
+  stack: StackPlacement | null;
+}
 
 /**
  * The in-page guide's progress: which guide runs, the steps done, where the user was on each page kind, and

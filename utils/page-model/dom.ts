@@ -4,7 +4,7 @@
  * belongs to a label whatever the layout: text next to it, readonly inputs, code, table cells, dt/dd,
  * label+input, aria-labelledby, or "Label: value" in one text node.
  */
-import { type LabelId, matchesLabel, textAfterLabel } from './labels';
+import { LABEL_MATCH, type LabelId, matchesLabel, textAfterLabel } from './labels';
 
 /** Our own overlay host: never read (it may repeat Partner Center's words) and never observed. */
 export const OWN_UI_TAG = 'stactize-companion';
@@ -181,6 +181,19 @@ function ownText(el: Element): string {
   return '';
 }
 
+/**
+ * Whether any Partner Center label at all stands on the page (one pass, stopping at the first): a page with none
+ * is in a language or a layout the label table does not know.
+ */
+export function hasAnyLabel(elements: Element[]): boolean {
+  const ids = (Object.keys(LABEL_MATCH) as LabelId[]).filter((id) => LABEL_MATCH[id] === 'exact');
+  return elements.some((el) => {
+    const own = ownText(el);
+    const named = own && own.length <= MAX_LABEL_TEXT;
+    return ids.some((id) => (named && matchesLabel(own, id)) || labelledByAttribute(el, id));
+  });
+}
+
 /** Whether the label stands on the page as a label (a loose "Label value" text does not count). */
 export function hasLabel(root: Root, id: LabelId, elements?: Element[]): boolean {
   return findLabels(root, id, elements).some((label) => !label.loose);
@@ -352,9 +365,10 @@ export function isOpenOverlay(el: Element): boolean {
   if (role === 'dialog' || role === 'alertdialog')
     return el.getAttribute('aria-hidden') !== 'true' && !el.hasAttribute('hidden');
   if (!el.tagName.includes('-') || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
-  // A component that draws its dialog in its shadow root around slotted content (Fluent's and FAST's dialogs).
+  // A component that draws its dialog in its shadow root around slotted content (Fluent's and FAST's dialogs);
+  // not a shell whose shadow root also holds a dialog of its own (a hidden "Sign in required").
   const drawn = el.shadowRoot?.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]');
-  if (drawn && !drawn.closest('[hidden]')) return true;
+  if (drawn?.querySelector('slot') && !drawn.closest('[hidden]') && isShown(drawn)) return true;
   const open = el.hasAttribute('open') || (el as unknown as { open?: unknown }).open === true;
   return open && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
 }

@@ -3,6 +3,7 @@
 /** The tag of our own overlay's host: the page model never reads inside it. */
 export { OWN_UI_TAG } from './dom';
 export { LABELS, type LabelId, matchesLabel, normalizeLabel } from './labels';
+export { openPageOverlays, type PageOverlay, type PageOverlayWatch, watchPageOverlays } from './overlays';
 export { keepAttached } from './own-host';
 export {
   type ApplicationPageState,
@@ -23,5 +24,5 @@ export {
 } from './page-state';
 export { isFlowUrl, PAGE_DEFINITIONS, pageKindOfUrl, readPage } from './pages';
 export { describePage, formatReport, type PageReport } from './report';
-export { findTarget, type TargetId } from './targets';
+export { type FoundTarget, findTarget, locateTarget, type TargetId, targetName, targetText } from './targets';
 export { type PartnerCenterWatch, type WatchPartnerCenterOptions, watchPartnerCenter } from './watcher';

@@ -6,6 +6,7 @@
  * normalisation (case, whitespace, colons, Unicode NFKC, typographic apostrophes).
  */
 
+import { PARTNER_CENTER_LOCALES } from '@/utils/shapes';
 import cs from './labels/cs.json';
 import de from './labels/de.json';
 import en from './labels/en.json';
@@ -23,24 +24,8 @@ import tr from './labels/tr.json';
 import zhHans from './labels/zh-Hans.json';
 import zhHant from './labels/zh-Hant.json';
 
-export const LABEL_LOCALES = [
-  'en',
-  'de',
-  'es',
-  'fr',
-  'ja',
-  'zh-Hans',
-  'zh-Hant',
-  'ko',
-  'pt-BR',
-  'it',
-  'nl',
-  'pl',
-  'tr',
-  'ru',
-  'sv',
-  'cs',
-] as const;
+/** One label table per language Partner Center speaks. */
+export const LABEL_LOCALES = PARTNER_CENTER_LOCALES;
 export type LabelLocale = (typeof LABEL_LOCALES)[number];
 
 /** How a label is recognised: the whole text of a node (`exact`) or a fragment of a longer sentence (`contains`). */

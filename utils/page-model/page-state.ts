@@ -102,6 +102,8 @@ export interface UserManagementState extends Base {
   kind: 'userManagement';
   tab: UserManagementTab;
   view: UserManagementView;
+  /** No Partner Center label at all was found: a language or layout the page model does not know. */
+  unrecognised?: boolean;
 }
 
 export interface ApplicationPageState extends Base {
@@ -215,7 +217,14 @@ export function keyScreenState(
 export type PageStateSummary =
   | { kind: 'dashboard' | 'unauthorized'; keyPresent: false }
   | { kind: 'tenants'; view: TenantsView; tenants: Tenant[]; keyPresent: false }
-  | { kind: 'userManagement'; tab: UserManagementTab; view: UserManagementView; keyPresent: false }
+  | {
+      kind: 'userManagement';
+      tab: UserManagementTab;
+      view: UserManagementView;
+      keyPresent: false;
+      /** Present (true) only when no label was recognised, so the usual summaries stay as they were. */
+      unrecognised?: true;
+    }
   | {
       kind: 'applicationPage';
       appName: string | null;
@@ -252,7 +261,13 @@ export function summarizePageState(state: PageState): PageStateSummary {
         keyPresent: false,
       };
     case 'userManagement':
-      return { kind: 'userManagement', tab: state.tab, view: state.view, keyPresent: false };
+      return {
+        kind: 'userManagement',
+        tab: state.tab,
+        view: state.view,
+        keyPresent: false,
+        ...(state.unrecognised ? { unrecognised: true as const } : {}),
+      };
     case 'applicationPage':
       return {
         kind: 'applicationPage',

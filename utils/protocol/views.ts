@@ -24,6 +24,13 @@ export interface CaptureView {
   lastError: OutboxError | null;
   /** The account the user sent it to (null until Send): a send waits and asks when the pairing is another one. */
   boundAccountName: string | null;
+  /** Once delivered: what Stactize's verification said of it (null before Stactize answered for this capture). */
+  verification: Verification | null;
+}
+
+export interface Verification {
+  status: 'pending_verification' | 'verified' | 'rejected';
+  reason: NonNullable<Connection['credential']>['reason'] | null;
 }
 
 export interface AccountView {
@@ -65,10 +72,16 @@ export function entryView(entry: OutboxEntry): CaptureView {
     nextAttemptAt: entry.nextAttemptAt,
     lastError: entry.lastError,
     boundAccountName: entry.account?.name ?? null,
+    verification: null,
   };
 }
 
-export function deliveredView(delivery: Delivery): CaptureView {
+/** A delivered capture; `credential` is the one Stactize reports, which speaks for it only when it is this capture. */
+export function deliveredView(delivery: Delivery, credential?: Connection['credential']): CaptureView {
+  const verification =
+    credential && credential.captureId === delivery.captureId
+      ? { status: credential.status, reason: credential.reason ?? null }
+      : null;
   return {
     captureId: delivery.captureId,
     state: 'delivered',
@@ -81,6 +94,7 @@ export function deliveredView(delivery: Delivery): CaptureView {
     nextAttemptAt: null,
     lastError: null,
     boundAccountName: delivery.accountName,
+    verification,
   };
 }
 
@@ -97,5 +111,6 @@ export function unknownView(captureId: string): CaptureView {
     nextAttemptAt: null,
     lastError: null,
     boundAccountName: null,
+    verification: null,
   };
 }

@@ -98,8 +98,8 @@ const MONTHS: readonly (readonly string[])[] = [
   ['december', 'dezember', 'décembre', 'diciembre'],
 ];
 
-/** The languages Partner Center is read in: a month name of any of them is understood on any page. */
-const MONTH_LOCALES = [
+/** The languages Partner Center is read in (the label table's too): a month name of any of them reads on any page. */
+export const PARTNER_CENTER_LOCALES = [
   'en',
   'de',
   'es',
@@ -117,6 +117,7 @@ const MONTH_LOCALES = [
   'sv',
   'cs',
 ] as const;
+const MONTH_LOCALES = PARTNER_CENTER_LOCALES;
 
 /** A locale as Intl spells it ("pt-br" → "pt-BR", "en_US" → "en-US"), or null when Intl has no data for it. */
 function intlLocale(locale: string): string | null {

@@ -456,6 +456,32 @@ describe('the background service', () => {
       expect(await outboxItem.getValue()).toEqual({});
     });
 
+    it('a retry for A that came due while disconnected says, once B is paired, that B is not A (never "not connected")', async () => {
+      await pairingItem.setValue(pairing);
+      const { intake, submitted } = fakeIntake([{ kind: 'http', status: 503, code: 'unavailable', message: 'later' }]);
+      intake.claimPairing = vi.fn(async () => ({ ok: true as const, status: 201, data: pairedTo(B) }));
+      let now = 1_000_000;
+      const { svc, notified } = service(intake, () => now);
+      await svc.handlers.storeCapture(await capture(), { tabId: 7 });
+      await svc.handlers.sendCapture({ captureId: CAPTURE, accountId: pairing.account.id }, { tabId: 7 });
+      await svc.resume();
+      await svc.handlers.disconnect(undefined, { tabId: null });
+      // The retry comes due between the disconnect and the next pairing.
+      now = (await outboxItem.getValue())[CAPTURE]?.nextAttemptAt ?? now;
+      await svc.resume();
+      expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({ lastError: { code: 'not_paired' } });
+      await svc.handlers.claimPairing({ code: 'ABCD-2345' }, { tabId: null });
+      await vi.waitFor(async () =>
+        expect((await outboxItem.getValue())[CAPTURE]).toMatchObject({
+          state: 'attention',
+          lastError: { code: 'account_changed' },
+        }),
+      );
+      expect(submitted).toHaveLength(1);
+      // The page that holds it hears of the change.
+      await vi.waitFor(() => expect(notified.at(-1)).toEqual([7, 'attention']));
+    });
+
     it('a Send naming another account than the one paired now queues nothing', async () => {
       await pairingItem.setValue(pairing);
       const { intake, submitted } = fakeIntake(['ack']);

@@ -55,10 +55,41 @@ describe('guide progress', () => {
     expect(flow.restart('rotate')).toEqual({ guide: 'rotate', active: true, completed: [], at: {}, pages: {} });
   });
 
-  it('an outside event finishes the steps waiting for it, once', () => {
+  it('an outside event is recorded, and finishes the steps of the running variant waiting for it, once', () => {
     const after = flow.onEvent(p0, [guide], 'keyDelivered');
-    expect(after.completed).toEqual(['connect.tenants.c']);
+    expect(after.completed).toEqual(['event.keyDelivered', 'connect.tenants.c']);
     expect(flow.onEvent(after, [guide], 'keyDelivered')).toBe(after);
-    expect(flow.onEvent({ ...p0, guide: 'rotate' }, [guide], 'keyDelivered').completed).toEqual([]);
+    expect(flow.onEvent({ ...p0, guide: 'rotate' }, [guide], 'keyDelivered').completed).toEqual(['event.keyDelivered']);
+  });
+
+  it('a verification counts only after a delivery in the same run', () => {
+    expect(flow.onEvent(p0, [guide], 'keyVerified')).toBe(p0);
+    const delivered = flow.onEvent(p0, [guide], 'keyDelivered');
+    expect(flow.onEvent(delivered, [guide], 'keyVerified').completed).toContain('event.keyVerified');
+  });
+
+  it('fills each {target} with the quote, and leaves one it has no words for', () => {
+    const step = {
+      text: { title: 'Open “{tenantsNav}”', body: 'Press “{addNewKey}”, not “{addNewKey}” twice {nope}' },
+    };
+    const quote = (id: string) => ({ tenantsNav: 'Mandanten', addNewKey: 'Neuen Schlüssel hinzufügen' })[id] ?? '';
+    expect(flow.stepText(step, quote)).toEqual({
+      title: 'Open “Mandanten”',
+      body: 'Press “Neuen Schlüssel hinzufügen”, not “Neuen Schlüssel hinzufügen” twice {nope}',
+    });
+  });
+
+  it('quotes the label on the page once per target, and names it in English when it is missing or unreadable', () => {
+    const lookups: string[] = [];
+    const quote = flow.quoteFrom((id) => {
+      lookups.push(id);
+      if (id === 'confirm') throw new Error('page re-rendering');
+      return id === 'addNewKey' ? '新しいキーの追加' : null;
+    });
+    expect(quote('addNewKey')).toBe('新しいキーの追加');
+    expect(quote('addNewKey')).toBe('新しいキーの追加');
+    expect(quote('tenantsNav')).toBe('Tenants');
+    expect(quote('confirm')).toBe('Confirm');
+    expect(lookups).toEqual(['addNewKey', 'tenantsNav', 'confirm']);
   });
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_GUIDE_PROGRESS, type GuideProgress } from '@/utils/guidance';
 import type { AnchorFn } from '@/utils/guidance/anchor';
 import { GUIDES } from '@/utils/guidance/guides';
-import { createTour, showsOn } from '@/utils/guidance/tour';
+import { createTour, showsOn, type TourOptions } from '@/utils/guidance/tour';
 import type { ApplicationPageState, PageState } from '@/utils/page-model/page-state';
 import type { TargetId } from '@/utils/page-model/targets';
 
@@ -24,7 +24,7 @@ const appPage = (canAddKey = true): ApplicationPageState => ({
 });
 const dashboard: PageState = { kind: 'dashboard', url: 'https://partner.microsoft.com/dashboard' };
 
-function setup(stored: unknown = null) {
+function setup(stored: unknown = null, more: Partial<TourOptions> = {}) {
   const targets = new Map<TargetId, Element>();
   const saved: GuideProgress[] = [];
   const anchors: { target: Element; lost: () => void; stopped: boolean }[] = [];
@@ -46,6 +46,7 @@ function setup(stored: unknown = null) {
     },
     anchor,
     isShown: (el) => el.isConnected,
+    ...more,
   });
   const surface = { floating: document.createElement('div'), highlight: document.createElement('div') };
   tour.attachSurface(surface);
@@ -174,14 +175,39 @@ describe('the tour engine', () => {
     expect(broken.tour.getView()?.stepRef).toBe('connect.applicationPage.addKey');
   });
 
-  it('an outside event (the key delivered) moves the rotate guide on', async () => {
+  it('outside events move the rotate guide on: delivered, then verified (only then "remove the old key")', async () => {
     const { tour } = setup();
     await tour.ready;
     tour.begin('rotate');
     tour.setPage({ kind: 'keyScreen', url: URL_APP } as PageState);
     expect(tour.getView()?.stepRef).toBe('rotate.keyScreen.send');
+    tour.next(); // "Next" is not a delivery
+    tour.restore();
+    expect(tour.getView()?.stepRef).toBe('rotate.keyScreen.send');
     tour.notify('keyDelivered');
-    expect(tour.getView()?.stepRef).toBe('rotate.keyScreen.backToApp');
+    expect(tour.getView()?.stepRef).toBe('rotate.keyScreen.verifying');
+    tour.setPage(appPage());
+    expect(tour.getView()?.stepRef).toBe('rotate.applicationPage.waitVerify');
+    tour.notify('keyVerified');
+    expect(tour.getView()?.stepRef).toBe('rotate.applicationPage.removeOld');
+  });
+
+  it("quotes the page's own label for the step's target, and English where the target is missing", async () => {
+    const labels = new Map<TargetId, string>([['addNewKey', 'Neuen Schlüssel hinzufügen']]);
+    const targetText = vi.fn((id: TargetId) => labels.get(id) ?? null);
+    const { tour, targets } = setup(null, { targetText });
+    targets.set('addNewKey', button());
+    await tour.ready;
+    tour.setPage(appPage());
+    expect(tour.getView()?.body).toMatch(/^Press “Neuen Schlüssel hinzufügen”\./);
+    tour.setPage(appPage(false));
+    // Missing from the page: named in English.
+    labels.delete('addNewKey');
+    tour.setPage({ ...appPage(false), appName: 'Other' });
+    expect(tour.getView()).toMatchObject({
+      title: '“Add new key” is missing',
+      announcement: 'Stactize guide, step 1 of 1: “Add new key” is missing',
+    });
   });
 
   it('notifies subscribers only when what shows changes, and not after destroy', async () => {

@@ -262,6 +262,13 @@ describe('a language the label table does not know', () => {
     expect(readKeyScreen(KEY_URL)).toMatchObject({ candidate: null, clientId: V.clientId });
   });
 
+  it('says a User management page with no label it knows is unrecognised (so the overlay can say so)', () => {
+    mountDeep('<h1>Käyttäjien hallinta</h1><p>Sovellukset</p>');
+    expect(read(UM_APPS)).toMatchObject({ kind: 'userManagement', unrecognised: true });
+    mountDeep('<h1>User management</h1>');
+    expect(read(UM_APPS)).toMatchObject({ kind: 'userManagement', unrecognised: false });
+  });
+
   it('never on a page in a language it knows (an English activity log with key-shaped tokens)', () => {
     mountDeep(`<h1>User management</h1><table><tr><td>${V.clientId}</td><td>token ${V.keys.another}</td></tr></table>`);
     expect(read(`${UM_APPS}/${V.clientId}`)?.kind).not.toBe('keyScreen');

@@ -213,6 +213,7 @@ describe('negative pages', () => {
       kind: 'userManagement',
       url: 'https://partner.microsoft.com/dashboard/account/v3/usermanagement#users',
       tab: 'users',
+      unrecognised: false,
       view: 'list',
     });
   });

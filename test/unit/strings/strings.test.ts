@@ -44,6 +44,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'capture.clientId.pickKeyScreen': [['0b5c8e4a-6f1d-4c2b-9a3e-7d8f9e0a1b2c']],
   'capture.retrying': [['10:42:00'], [null]],
   'capture.deliveredDetail': [['Contoso ISV']],
+  'capture.verified': [['Contoso ISV']],
   'popup.connectedTo': [['Contoso ISV']],
   'popup.details.keyExpires': [
     ['2027-01-31', 12],

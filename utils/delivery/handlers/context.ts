@@ -23,6 +23,8 @@ export interface ServiceParts {
   tabs: TabMemory;
   now: () => number;
   refreshBadge(): Promise<void>;
+  /** A capture's state changed outside the deliver loop: its tab hears of it, the badge follows. */
+  captureChanged(captureId: string): Promise<void>;
   /** A delivered key's expiry was learned on this device: reminders and the badge look again. */
   afterExpiryLearned(): Promise<void>;
   refreshConnection(): Promise<void>;

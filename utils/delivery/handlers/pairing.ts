@@ -2,7 +2,7 @@
 import type { AccountView } from '@/utils/protocol';
 import { connectionItem, EMPTY_CONNECTION_SNAPSHOT, pairingItem } from '@/utils/storage';
 import { detached } from '../detached';
-import { type BoundAccount, type OutboxEntry, requestSend } from '../outbox';
+import { type BoundAccount, markAttention, type OutboxEntry, problem, requestSend } from '../outbox';
 import { claimPairing, disconnect, type PairingDeps } from '../pairing';
 import type { HandlerGroup, ServiceParts } from './context';
 
@@ -29,6 +29,15 @@ export function resendsTo(entry: OutboxEntry, account: BoundAccount): boolean {
   return entry.account.id === account.id && ['not_paired', 'unauthorized', 'account_changed'].includes(code);
 }
 
+/**
+ * Stopped for want of a pairing (or a valid one) while bound to another account than the one connected now: it
+ * now waits for the user because of that account change, and says so (not "not connected" any more).
+ */
+export function nowForAnotherAccount(entry: OutboxEntry, account: BoundAccount): boolean {
+  if (entry.state !== 'attention' || entry.account === null || entry.account.id === account.id) return false;
+  return ['not_paired', 'unauthorized'].includes(entry.lastError?.code ?? '');
+}
+
 export function pairingHandlers(
   parts: ServiceParts,
   deps: PairingHandlerDeps,
@@ -52,11 +61,16 @@ export function pairingHandlers(
    * each was sent to: one meant for another account stays, and asks.
    */
   async function resendAfterPairing(account: BoundAccount): Promise<void> {
+    const changed: string[] = [];
     await parts.outbox.mutate((outbox) =>
-      Object.values(outbox)
-        .filter((entry) => resendsTo(entry, account))
-        .reduce((o, e) => requestSend(o, e.captureId, parts.now(), account), outbox),
+      Object.values(outbox).reduce((o, e) => {
+        if (resendsTo(e, account)) return requestSend(o, e.captureId, parts.now(), account);
+        if (!nowForAnotherAccount(e, account)) return o;
+        changed.push(e.captureId);
+        return markAttention(o, e.captureId, problem('account_changed'));
+      }, outbox),
     );
+    for (const captureId of changed) await parts.captureChanged(captureId);
     await parts.deliverDue();
   }
 

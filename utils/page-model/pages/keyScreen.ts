@@ -20,6 +20,7 @@ import {
   deepElements,
   deepText,
   findLabels,
+  hasAnyLabel,
   hasLabel,
   isBusy,
   isShown,
@@ -31,7 +32,7 @@ import {
   visibleText,
 } from '../dom';
 import { guidFor } from '../fields';
-import { LABEL_MATCH, type LabelId, labelForms, matchesLabel, normalizeLabel } from '../labels';
+import { labelForms, matchesLabel, normalizeLabel } from '../labels';
 import { type KeyScreenReading, SecretKey } from '../page-state';
 import type { PageKindDefinition, ReadContext } from './kind';
 
@@ -111,10 +112,7 @@ function guidsNear(el: Element): string[] {
   return [];
 }
 
-const anyLabelOnPage = (ctx: ReadContext) =>
-  (Object.keys(LABEL_MATCH) as LabelId[]).some(
-    (id) => LABEL_MATCH[id] === 'exact' && hasLabel(ctx.doc, id, ctx.elements),
-  );
+const anyLabelOnPage = (ctx: ReadContext) => hasAnyLabel(ctx.elements);
 
 /**
  * In a language the table does not know: on a User management page, exactly one visible current-shape key

@@ -4,7 +4,7 @@
  */
 
 import { hashTab, isUnderAny } from '@/utils/shapes';
-import { deepQuerySelectorAll, findLabels, HEADING, hasLabel, visibleText } from '../dom';
+import { deepQuerySelectorAll, findLabels, HEADING, hasAnyLabel, hasLabel, visibleText } from '../dom';
 import { matchesLabel } from '../labels';
 import type { UserManagementState, UserManagementTab, UserManagementView } from '../page-state';
 import type { PageKindDefinition, ReadContext } from './kind';
@@ -50,5 +50,6 @@ export const userManagement: PageKindDefinition<'userManagement'> = {
     url: ctx.url.href,
     tab: tabOf(ctx),
     view: viewOf(ctx),
+    unrecognised: !hasAnyLabel(ctx.elements),
   }),
 };
