@@ -16,7 +16,19 @@ const y = strings.yieldToPage;
 type FocusRequest = 'pill' | 'title' | null;
 
 /** The guide around `children` (the capture panel), which stays in the docked stack below the guide. */
-export function GuideLayer({ tour, children }: { tour: Tour | undefined; children?: ReactNode }) {
+export function GuideLayer({
+  tour,
+  children,
+  holdsKey = false,
+}: {
+  tour: Tour | undefined;
+  children?: ReactNode;
+  /**
+   * The capture panel waits on the user before the key is sealed (a tenant to name, a Client ID to choose, a
+   * paste): the stack is then never folded or hidden, even beside a dialog (a one-time key is at stake).
+   */
+  holdsKey?: boolean;
+}) {
   const view = useSyncExternalStore(tour?.subscribe ?? noSubscribe, tour?.getView ?? noView);
   const layout = useSyncExternalStore(tour?.subscribe ?? noSubscribe, tour?.getLayout ?? homeLayout);
   const focusRequest = useRef<FocusRequest>(null);
@@ -39,6 +51,9 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
     if (request === 'title') titleRef.current?.focus();
   });
 
+  const folded = !holdsKey && (layout.stack?.folded === true || layout.stack === null);
+  const corner = layout.stack?.corner ?? 'bottom-right';
+
   const actions = tour && {
     minimise() {
       focusRequest.current = 'pill';
@@ -60,8 +75,8 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
       <div
         ref={stackRef}
         className="stack"
-        data-corner={layout.stack && !layout.stack.folded ? layout.stack.corner : 'bottom-right'}
-        data-folded={layout.stack?.folded || layout.stack === null ? 'true' : undefined}
+        data-corner={folded ? 'bottom-right' : corner}
+        data-folded={folded ? 'true' : undefined}
       >
         {tour && actions && view?.mode === 'docked' && (
           <div className="panel guide-dock">
@@ -81,7 +96,7 @@ export function GuideLayer({ tour, children }: { tour: Tour | undefined; childre
         )}
         {children}
       </div>
-      {tour && layout.stack?.folded && (
+      {tour && folded && layout.stack && (
         <button
           type="button"
           className="yield-chip"

@@ -11,6 +11,9 @@ import { CapturePanel } from './CapturePanel';
 import { GuideLayer } from './GuidePanel';
 import { SupportReport } from './SupportReport';
 
+/** Capture phases where the key is not sealed until the user answers: the panel then never folds away. */
+const WAITS_ON_USER = new Set(['needTenant', 'confirmClientId', 'failed', 'missed']);
+
 export interface OverlayStore {
   subscribe(listener: () => void): () => void;
   getPage(): PageState | null;
@@ -36,7 +39,7 @@ export function Overlay({
   const showCapture = page?.kind === 'keyScreen' || capture.phase !== 'idle';
   const unrecognised = !showCapture && page?.kind === 'userManagement' && page.unrecognised === true;
   return (
-    <GuideLayer tour={tour}>
+    <GuideLayer tour={tour} holdsKey={WAITS_ON_USER.has(capture.phase)}>
       {unrecognised && (
         <aside className="panel" aria-label={strings.productName}>
           <section className="capture" aria-labelledby="stactize-unrecognised-title">

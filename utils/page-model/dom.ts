@@ -368,7 +368,9 @@ export function isOpenOverlay(el: Element): boolean {
   // A component that draws its dialog in its shadow root around slotted content (Fluent's and FAST's dialogs);
   // not a shell whose shadow root also holds a dialog of its own (a hidden "Sign in required").
   const drawn = el.shadowRoot?.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]');
-  if (drawn?.querySelector('slot') && !drawn.closest('[hidden]') && isShown(drawn)) return true;
+  // Rendered at all (display), whatever its opacity: a dialog fading in is already the dialog.
+  const rendered = (drawn as (Element & { checkVisibility?: () => boolean }) | null)?.checkVisibility?.() ?? true;
+  if (drawn?.querySelector('slot') && !drawn.closest('[hidden]') && rendered) return true;
   const open = el.hasAttribute('open') || (el as unknown as { open?: unknown }).open === true;
   return open && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
 }
