@@ -52,9 +52,11 @@ export function createBackgroundService(deps: ServiceDeps) {
   const badge = () => refreshBadge(deps.setBadge, now());
   const expiry = () => checkExpiry(deps.notify, now());
   // Stactize's verification outcome reaches the page that captured the key (the overlay closes the loop there).
+  // Only a final outcome is news: "pending" is what the page already shows after Delivered.
   const tellCapturingTab = async () => {
-    const captureId = (await connectionItem.getValue()).connection?.credential?.captureId;
-    if (!captureId) return;
+    const credential = (await connectionItem.getValue()).connection?.credential;
+    if (!credential || credential.status === 'pending_verification') return;
+    const captureId = credential.captureId;
     const tabId = await tabs.tabOf(captureId);
     if (tabId !== undefined) deps.notifyTab(tabId, await outbox.view(captureId));
   };
