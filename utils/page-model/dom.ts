@@ -359,6 +359,11 @@ export function openOverlayOf(el: Element): Element | null {
 
 const OVERLAY_NAME = /dialog|drawer|fly-?in|flyout|panel|modal|sheet/i;
 
+/** Whether a component's name (any `_suffix` dropped) says it is a dialog or a drawer (`he-fly-in-panel_pc`). */
+export function isOverlayNamed(el: Element): boolean {
+  return el.tagName.includes('-') && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
+}
+
 export function isOpenOverlay(el: Element): boolean {
   const role = el.getAttribute('role');
   if (el.tagName === 'DIALOG') return (el as HTMLDialogElement).open;
@@ -372,7 +377,7 @@ export function isOpenOverlay(el: Element): boolean {
   const rendered = (drawn as (Element & { checkVisibility?: () => boolean }) | null)?.checkVisibility?.() ?? true;
   if (drawn?.querySelector('slot') && !drawn.closest('[hidden]') && rendered) return true;
   const open = el.hasAttribute('open') || (el as unknown as { open?: unknown }).open === true;
-  return open && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
+  return open && isOverlayNamed(el);
 }
 
 export const HEADING = 'h1, h2, h3, [role="heading"], he-heading, he-page-title';

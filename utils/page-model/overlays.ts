@@ -8,7 +8,7 @@
  * root, resize and scroll, and a few frames after each change so that a drawer sliding in is followed to where
  * it stops; at most one read per frame, and only between `watchPageOverlays` and `stop()`.
  */
-import { deepElements, isOpenOverlay, isShown, OWN_UI_TAG, parentAcrossShadow } from './dom';
+import { deepElements, isOpenOverlay, isOverlayNamed, isShown, OWN_UI_TAG, parentAcrossShadow } from './dom';
 
 /** A rectangle in viewport coordinates (CSS px), rounded to whole pixels. */
 export interface PageRect {
@@ -29,8 +29,6 @@ export interface PageOverlay {
 }
 
 const DIALOG_ROLE = /^(dialog|alertdialog)$/;
-// The names isOpenOverlay accepts for a component that says it is open (`he-fly-in-panel_pc`, `sl-drawer` …).
-const OVERLAY_NAME = /dialog|drawer|fly-?in|flyout|panel|modal|sheet/i;
 /** A box this much of the viewport or more is a backdrop or a positioning layer, not where the controls are. */
 const BACKDROP_SHARE = 0.95;
 
@@ -78,7 +76,7 @@ export function samePageOverlays(a: readonly PageOverlay[], b: readonly PageOver
 
 function isMember(el: Element): boolean {
   const dialog = el.tagName === 'DIALOG' || DIALOG_ROLE.test(el.getAttribute('role') ?? '');
-  const named = !dialog && el.tagName.includes('-') && OVERLAY_NAME.test(el.tagName.replace(/_[a-z0-9]+$/i, ''));
+  const named = !dialog && isOverlayNamed(el);
   if (!(dialog || named) || !isOpenOverlay(el) || !isShown(el)) return false;
   // A component known by its name only must float over the page (an open accordion panel is not a drawer).
   return !named || floats(el) || floatingParts(el).length > 0;
