@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { learnInDeliveries, learnInOutbox, withLearnedExpiry } from '@/utils/delivery/learned-expiry';
-import type { Outbox, OutboxEntry } from '@/utils/delivery/outbox';
+import { addCapture, type Outbox, type OutboxEntry } from '@/utils/delivery/outbox';
 import type { ConnectionSnapshot, Delivery } from '@/utils/delivery/types';
 import { localDay } from '@/utils/shapes';
 import { listedExpiryFor } from '@/utils/vault';
@@ -15,26 +15,26 @@ const TODAY = localDay(NOW);
 const listed = { clientId: CLIENT, createdOn: TODAY, keyExpiresAt: '2028-12-01' };
 const client = { name: 'stactize-partner-center-companion', version: '0.1.0', browser: 'chrome' } as const;
 
-const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({
-  captureId: CAPTURE,
-  tenantId: TENANT,
-  clientId: CLIENT,
-  applicationName: 'App',
-  keyExpiresAt: null,
-  capturedAt: new Date(NOW - 60_000).toISOString(),
-  sealed: 'a.b.c.d.e',
-  kid: 'k',
-  confidence: 'high',
-  clientIdMismatch: false,
-  secretSha256: 'ab'.repeat(32),
-  client: null,
-  account: null,
-  state: 'secured',
-  attempts: 0,
-  nextAttemptAt: null,
-  lastError: null,
-  ...over,
-});
+/** An entry as the outbox makes it from a stored capture, then changed as a test needs. */
+const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => {
+  const added = addCapture(
+    {},
+    {
+      captureId: CAPTURE,
+      tenantId: TENANT,
+      clientId: CLIENT,
+      applicationName: 'App',
+      keyExpiresAt: null,
+      capturedAt: new Date(NOW - 60_000).toISOString(),
+      sealed: 'a.b.c.d.e',
+      kid: 'k',
+      confidence: 'high',
+      clientIdMismatch: false,
+      secretSha256: 'ab'.repeat(32),
+    },
+  )[CAPTURE] as OutboxEntry;
+  return { ...added, ...over };
+};
 const delivery = (over: Partial<Delivery> = {}): Delivery => ({
   captureId: CAPTURE,
   credentialId: 'cred_1',
